@@ -1,0 +1,6 @@
+namespace Verity.Mcp.Host;
+
+internal static class Program
+{
+    public static int Main(string[] args) => 0;
+}

@@ -1,0 +1,28 @@
+namespace Verity.Mcp.Http;
+
+/// <summary>
+/// The API's answer as the tool result mapper needs it: the status, the content type and the body,
+/// read up to the configured size limit.
+/// </summary>
+public sealed class ApiResponse
+{
+    public required int StatusCode { get; init; }
+
+    public string? ReasonPhrase { get; init; }
+
+    public string? ContentType { get; init; }
+
+    /// <summary>The body bytes read, at most the configured maximum.</summary>
+    public ReadOnlyMemory<byte> Body { get; init; }
+
+    /// <summary>The body's full length when known (Content-Length or bytes seen), so a cut can be reported.</summary>
+    public long? TotalLength { get; init; }
+
+    /// <summary>True when <see cref="Body"/> holds only the first part of the body.</summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>True when the auth handler already refreshed the token and resent the request once.</summary>
+    public bool AuthRetried { get; init; }
+
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+}

@@ -1,0 +1,22 @@
+namespace Verity.Mcp.Tools;
+
+/// <summary>
+/// What the runtime needs to know about one catalog endpoint. Generated code creates one per tool.
+/// </summary>
+/// <param name="ToolName">The final MCP tool name (prefix included).</param>
+/// <param name="Method">The HTTP method, upper case.</param>
+/// <param name="PathTemplate">The catalog path, e.g. <c>/api/agents/{agentId}</c>.</param>
+/// <param name="ReadOnly">The tool's readOnly hint.</param>
+/// <param name="Idempotent">Whether the request may be resent safely (retries are allowed only then).</param>
+/// <param name="Timeout">The catalog's per-endpoint timeout, or null for the configured default.</param>
+/// <param name="HasOutputSchema">Whether results should carry <c>structuredContent</c>.</param>
+/// <param name="Tags">The catalog's tags, used to filter tools at run time.</param>
+public sealed record EndpointDescriptor(
+    string ToolName,
+    string Method,
+    string PathTemplate,
+    bool ReadOnly,
+    bool Idempotent,
+    TimeSpan? Timeout,
+    bool HasOutputSchema,
+    IReadOnlyList<string> Tags);
