@@ -1,0 +1,161 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ModelContextProtocol.Protocol;
+using Verity.Mcp.Tools;
+
+namespace Verity.Mcp.Http;
+
+/// <summary>
+/// Turns API answers and failures into what the assistant sees: compact JSON text (plus <c>structuredContent</c>
+/// for endpoints with a response schema), plain text, a one-line description of binary content, or an error that
+/// says what went wrong and what to do. Never puts a token or secret into a result.
+/// </summary>
+public sealed class ToolResultMapper : IToolResultMapper
+{
+    public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(response);
+
+        return response.IsSuccess ? Success(endpoint, response) : Failure(endpoint, response);
+    }
+
+    public CallToolResult FromException(EndpointDescriptor endpoint, Exception exception)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(exception);
+
+        var text = exception switch
+        {
+            ApiTimeoutException timeout => string.Create(CultureInfo.InvariantCulture,
+                $"{endpoint.ToolName} failed: the Verity API did not answer within {timeout.Limit.TotalSeconds:0.#} s. ")
+                + (endpoint.Timeout is null
+                    ? $"The limit is {VerityApiOptions.TimeoutSecondsKey}: raise it if the API is just slow, or try again later."
+                    : "The limit is the endpoint's timeoutSeconds in the catalog: try again later, or raise it in the catalog and rebuild."),
+            OperationCanceledException => $"{endpoint.ToolName} was cancelled before the API answered.",
+            HttpRequestException http => $"{endpoint.ToolName} failed: could not reach the Verity API ({Describe(http)}). "
+                + $"Check {VerityApiOptions.BaseUrlKey} and the network, then run `verity-mcp doctor`.",
+            _ => $"{endpoint.ToolName} failed: {Sentence(exception.Message)} Run `verity-mcp doctor` to check the configuration.",
+        };
+
+        return Error(SecretRedactor.Redact(text));
+    }
+
+    private static CallToolResult Success(EndpointDescriptor endpoint, ApiResponse response)
+    {
+        var body = response.Body.Span;
+        if (body.IsEmpty && !response.Truncated)
+        {
+            return Text(string.Create(CultureInfo.InvariantCulture,
+                $"Done: {endpoint.ToolName} succeeded ({response.StatusCode} {response.ReasonPhrase ?? "OK"}) with no content."));
+        }
+
+        if (!ContentKinds.IsText(response.ContentType, body))
+        {
+            return Text(string.Create(CultureInfo.InvariantCulture,
+                $"The API answered with {ContentKinds.MediaType(response.ContentType) ?? "binary"} content of {Size(response.TotalLength ?? body.Length)}, which is not shown here."));
+        }
+
+        if (response.Truncated)
+        {
+            // A cut JSON document no longer parses: show the text as far as it goes and say how much is missing.
+            return Text(ContentKinds.Decode(body, response.ContentType) + "\n" + CutNote(response));
+        }
+
+        if (ContentKinds.IsJson(response.ContentType) || LooksLikeJson(body))
+        {
+            if (TryCompact(body, out var compact, out var root))
+            {
+                var result = Text(compact);
+                if (endpoint.HasOutputSchema && root.ValueKind == JsonValueKind.Object)
+                {
+                    result.StructuredContent = root;
+                }
+
+                return result;
+            }
+        }
+
+        return Text(ContentKinds.Decode(body, response.ContentType));
+    }
+
+    private static CallToolResult Failure(EndpointDescriptor endpoint, ApiResponse response)
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{endpoint.ToolName} failed: the API answered {response.StatusCode}");
+        if (!string.IsNullOrWhiteSpace(response.ReasonPhrase))
+        {
+            text.Append(' ').Append(response.ReasonPhrase);
+        }
+
+        text.Append('.');
+
+        if (ApiErrorMessageReader.Read(response.Body.Span, response.ContentType) is { } apiMessage)
+        {
+            text.Append(" The API said: ").Append(apiMessage);
+        }
+
+        text.Append(' ').Append(StatusHints.For(response.StatusCode, response.AuthRetried));
+        return Error(SecretRedactor.Redact(text.ToString()));
+    }
+
+    private static bool TryCompact(ReadOnlySpan<byte> json, out string compact, out JsonElement root)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+            using var document = JsonDocument.ParseValue(ref reader);
+            var buffer = new ArrayBufferWriter<byte>(json.Length);
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = true }))
+            {
+                document.RootElement.WriteTo(writer);
+            }
+
+            compact = Encoding.UTF8.GetString(buffer.WrittenSpan);
+            root = document.RootElement.Clone();
+            return true;
+        }
+        catch (JsonException)
+        {
+            compact = string.Empty;
+            root = default;
+            return false;
+        }
+    }
+
+    private static bool LooksLikeJson(ReadOnlySpan<byte> body) => body.TrimStart(" \t\r\n"u8) is [(byte)'{' or (byte)'[', ..];
+
+    private static string CutNote(ApiResponse response)
+    {
+        var shown = response.Body.Length;
+        var missing = response.TotalLength is { } total
+            ? string.Create(CultureInfo.InvariantCulture, $"the first {Size(shown)} of {Size(total)} ({Size(total - shown)} cut)")
+            : string.Create(CultureInfo.InvariantCulture, $"the first {Size(shown)}; more than {Size(ResponseBodyReader.CountBeyondLimit)} more was cut");
+        return $"[Response cut: showing {missing}. Ask for less (filters, a smaller limit, paging) or raise {VerityApiOptions.MaxResponseBytesKey}.]";
+    }
+
+    private static string Size(long bytes) => bytes switch
+    {
+        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
+        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB ({bytes:N0} bytes)"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB ({bytes:N0} bytes)"),
+    };
+
+    private static string Describe(HttpRequestException exception) => exception.HttpRequestError switch
+    {
+        HttpRequestError.NameResolutionError => "the host name did not resolve",
+        HttpRequestError.ConnectionError => "the connection failed",
+        HttpRequestError.SecureConnectionError => "the TLS handshake failed",
+        HttpRequestError.ResponseEnded => "the connection closed before the answer was complete",
+        HttpRequestError.InvalidResponse => "the answer was not valid HTTP",
+        _ => exception.Message.TrimEnd('.'),
+    };
+
+    private static string Sentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' ? text : text + ".";
+
+    private static CallToolResult Text(string text) => new() { Content = [new TextContentBlock { Text = text }] };
+
+    private static CallToolResult Error(string text) => new() { Content = [new TextContentBlock { Text = text }], IsError = true };
+}

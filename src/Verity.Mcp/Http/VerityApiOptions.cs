@@ -1,0 +1,94 @@
+namespace Verity.Mcp.Http;
+
+/// <summary>
+/// Where the Verity API is and how long and how much the pipeline waits for and reads from it.
+/// Bound from flat keys named like the environment variables.
+/// </summary>
+public sealed class VerityApiOptions
+{
+    public const string BaseUrlKey = "VERITY_BASE_URL";
+    public const string TimeoutSecondsKey = "VERITY_TIMEOUT_SECONDS";
+    public const string MaxResponseBytesKey = "VERITY_MAX_RESPONSE_BYTES";
+
+    public const int DefaultTimeoutSeconds = 30;
+    public const int MinTimeoutSeconds = 1;
+    public const int MaxTimeoutSeconds = 600;
+
+    public const int DefaultMaxResponseBytes = 100 * 1024;
+    public const int MinMaxResponseBytes = 1024;
+    public const int MaxMaxResponseBytes = 100 * 1024 * 1024;
+
+    /// <summary>Absolute http(s) URL; request paths are appended to it, keeping its own path (e.g. <c>https://x/v2</c>).</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>The default per-request time limit, in seconds, for endpoints without their own.</summary>
+    public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+
+    /// <summary>How many body bytes are read at most; the rest is reported as cut.</summary>
+    public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>The base delay of the jittered exponential backoff between retries.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>A <c>Retry-After</c> longer than this is not waited for: the answer goes back to the caller instead.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
+
+    // The raw text of settings that did not parse, so the validator can say what was wrong.
+    internal string? InvalidTimeoutText { get; set; }
+
+    internal string? InvalidMaxResponseBytesText { get; set; }
+
+    internal Uri? BaseUri => TryParseBaseUrl(BaseUrl, out var uri) ? uri : null;
+
+    /// <summary>Reads the flat keys by hand (no reflection, so Native AOT stays warning-free).</summary>
+    public void ReadFrom(Microsoft.Extensions.Configuration.IConfiguration configuration, string? defaultBaseUrl)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        var baseUrl = configuration[BaseUrlKey];
+        BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? defaultBaseUrl : baseUrl.Trim();
+
+        var timeout = configuration[TimeoutSecondsKey];
+        if (!string.IsNullOrWhiteSpace(timeout))
+        {
+            if (int.TryParse(timeout.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
+            {
+                TimeoutSeconds = seconds;
+            }
+            else
+            {
+                InvalidTimeoutText = timeout;
+            }
+        }
+
+        var maxBytes = configuration[MaxResponseBytesKey];
+        if (!string.IsNullOrWhiteSpace(maxBytes))
+        {
+            if (int.TryParse(maxBytes.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bytes))
+            {
+                MaxResponseBytes = bytes;
+            }
+            else
+            {
+                InvalidMaxResponseBytesText = maxBytes;
+            }
+        }
+    }
+
+    internal static bool TryParseBaseUrl(string? text, out Uri uri)
+    {
+        if (Uri.TryCreate(text, UriKind.Absolute, out var parsed)
+            && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
+            && string.IsNullOrEmpty(parsed.Query)
+            && string.IsNullOrEmpty(parsed.Fragment))
+        {
+            uri = parsed;
+            return true;
+        }
+
+        uri = null!;
+        return false;
+    }
+}

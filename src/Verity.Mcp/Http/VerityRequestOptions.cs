@@ -1,0 +1,16 @@
+using Verity.Mcp.Tools;
+
+namespace Verity.Mcp.Http;
+
+/// <summary>
+/// Keys under which the pipeline's handlers share facts about one request through
+/// <see cref="HttpRequestMessage.Options"/>.
+/// </summary>
+public static class VerityRequestOptions
+{
+    /// <summary>The catalog endpoint the request was built for (retry rules and the per-request timeout read it).</summary>
+    public static readonly HttpRequestOptionsKey<EndpointDescriptor> Endpoint = new("Verity.Endpoint");
+
+    /// <summary>Set to true by the auth handler when it refreshed the token and resent the request after a 401.</summary>
+    public static readonly HttpRequestOptionsKey<bool> AuthRetried = new("Verity.AuthRetried");
+}
