@@ -1,6 +1,71 @@
+using Verity.Mcp.Host.Cli;
+using Verity.Mcp.Host.Commands;
+using Verity.Mcp.Host.Configuration;
+using Verity.Mcp.Host.Server;
+
 namespace Verity.Mcp.Host;
 
 internal static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static async Task<int> Main(string[] args)
+    {
+        try
+        {
+            var commandLine = CommandLineParser.Parse(args);
+            return await RunAsync(commandLine).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (ConfigurationProblem.Describe(exception) is { } message)
+        {
+            await Console.Error.WriteLineAsync($"verity-mcp: {message}").ConfigureAwait(false);
+            return ExitCodes.BadConfiguration;
+        }
+    }
+
+    private static async Task<int> RunAsync(CommandLine commandLine)
+    {
+        switch (commandLine.Verb)
+        {
+            case Verb.Help:
+                await Console.Out.WriteAsync(HelpText.Build()).ConfigureAwait(false);
+                return ExitCodes.Success;
+            case Verb.Version:
+                await Console.Out.WriteLineAsync(ServerIdentity.Version).ConfigureAwait(false);
+                return ExitCodes.Success;
+        }
+
+        var configuration = HostConfiguration.Build(commandLine.SettingArguments);
+        if (commandLine.Verb == Verb.Serve)
+        {
+            // The host's console lifetime owns Ctrl+C and SIGTERM here.
+            return await ServeCommand.RunAsync(configuration, CancellationToken.None).ConfigureAwait(false);
+        }
+
+        using var interrupted = new CancellationTokenSource();
+        ConsoleCancelEventHandler onCancel = (_, e) =>
+        {
+            e.Cancel = true;
+            interrupted.Cancel();
+        };
+        Console.CancelKeyPress += onCancel;
+        try
+        {
+            return commandLine.Verb switch
+            {
+                Verb.Tools => await ToolsCommand.RunAsync(configuration, commandLine.Json, Console.Out, interrupted.Token).ConfigureAwait(false),
+                Verb.Call => await CallCommand.RunAsync(configuration, commandLine.ToolName!, commandLine.ToolArguments, Console.Out, interrupted.Token).ConfigureAwait(false),
+                Verb.Doctor => await DoctorCommand.RunAsync(configuration, Console.Out, interrupted.Token).ConfigureAwait(false),
+                Verb.DevStack => await DevStackCommand.RunAsync(configuration, Console.Out, Console.In, interrupted.Token).ConfigureAwait(false),
+                Verb.Demo => await DemoCommand.RunAsync(configuration, Console.Out, interrupted.Token).ConfigureAwait(false),
+                _ => throw new UsageException($"Unknown verb {commandLine.Verb}."),
+            };
+        }
+        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        {
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
+        }
+    }
 }

@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text;
+using Verity.Mcp.Host.Configuration;
+using Verity.Mcp.Host.Server;
+
+namespace Verity.Mcp.Host.Cli;
+
+internal static class HelpText
+{
+    public static string Build()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"verity-mcp {ServerIdentity.Version} — the {CompiledCatalog.ApiName} API as an MCP server.\n");
+        text.Append("""
+
+            Usage: verity-mcp [VERB] [options] [--SETTING=value ...]
+
+            Verbs:
+              serve                      The stdio MCP server (the default; what Cursor starts).
+              tools [--json]             List the tools, their arguments and annotations.
+              call TOOL --args '{...}'   Call one tool through the full pipeline and print the result.
+              doctor                     Check configuration, Clerk key, session, token and API reachability.
+              devstack                   Run a local Clerk emulator + sample Verity API; print their settings.
+              demo                       Run a scripted MCP session against the devstack and narrate it.
+
+            Options:
+              -h, --help                 Show this help.
+              --version                  Show the version.
+
+            Settings (environment variables, appsettings.json beside the binary, or --NAME=value):
+
+            """);
+
+        var width = KnownSettings.All.Max(setting => setting.Name.Length);
+        foreach (var setting in KnownSettings.All)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"  {setting.Name.PadRight(width)}  {setting.Meaning} Default: {setting.Default}.\n");
+        }
+
+        text.Append("""
+
+            Exit codes: 0 ok; 1 a tool returned an error or a doctor check failed; 2 bad usage or configuration.
+
+            """);
+        return text.ToString();
+    }
+}

@@ -1,0 +1,13 @@
+namespace Verity.Mcp.Host.Cli;
+
+internal enum Verb
+{
+    Serve,
+    Tools,
+    Call,
+    Doctor,
+    DevStack,
+    Demo,
+    Help,
+    Version,
+}

