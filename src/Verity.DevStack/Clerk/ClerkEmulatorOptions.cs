@@ -1,0 +1,53 @@
+namespace Verity.DevStack.Clerk;
+
+/// <summary>How an emulated Clerk instance behaves. Every property has a sensible default.</summary>
+public sealed class ClerkEmulatorOptions
+{
+    /// <summary>The default Frontend API URL used as the tokens' <c>iss</c>.</summary>
+    public const string DefaultIssuer = "https://verity-dev.clerk.accounts.dev";
+
+    /// <summary>The default JWT template name the emulator knows.</summary>
+    public const string DefaultTemplateName = "verity";
+
+    /// <summary>Loopback port to listen on when started on its own; 0 picks a free port.</summary>
+    public int Port { get; set; }
+
+    /// <summary>The secret key clients must present; null generates a random <c>sk_test_…</c> (or <c>sk_live_…</c>).</summary>
+    public string? SecretKey { get; set; }
+
+    /// <summary>Development (default) or production; decides the rate limit and whether sessions may be created.</summary>
+    public ClerkInstanceType InstanceType { get; set; } = ClerkInstanceType.Development;
+
+    /// <summary>The Frontend API URL written into every token's <c>iss</c>.</summary>
+    public string Issuer { get; set; } = DefaultIssuer;
+
+    /// <summary>Whether to create the deterministic users and sessions of <see cref="ClerkEmulatorSeed"/>.</summary>
+    public bool Seed { get; set; } = true;
+
+    /// <summary>The clock for token times, session expiry, rate-limit windows and injected delays.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Whether the HTTP test-control surface under <c>/__emulator</c> is mapped. Off by default.</summary>
+    public bool EnableTestControl { get; set; }
+
+    /// <summary>Whether requests are rate limited per secret key (Clerk always does; turn off only for load tests).</summary>
+    public bool EnableRateLimit { get; set; } = true;
+
+    /// <summary>Requests allowed per window; null uses Clerk's limit for <see cref="InstanceType"/> (100 or 1000).</summary>
+    public int? RateLimitPermits { get; set; }
+
+    /// <summary>The rate-limit window; Clerk uses 10 seconds.</summary>
+    public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The JWT templates the instance knows; by default one named <see cref="DefaultTemplateName"/>.</summary>
+    public IList<ClerkJwtTemplate> JwtTemplates { get; } =
+    [
+        new ClerkJwtTemplate(
+            DefaultTemplateName,
+            Claims: new Dictionary<string, string> { ["email"] = "{{user.primary_email_address}}" }),
+    ];
+
+    /// <summary>The requests-per-window limit in force once defaults are applied.</summary>
+    internal int EffectiveRateLimitPermits =>
+        RateLimitPermits ?? (InstanceType == ClerkInstanceType.Production ? 1000 : 100);
+}
