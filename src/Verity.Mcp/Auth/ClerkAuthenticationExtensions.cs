@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Verity.Mcp.Auth;
+
+/// <summary>Registers Clerk session-token authentication.</summary>
+public static class ClerkAuthenticationExtensions
+{
+    private static readonly TimeSpan ClerkRequestTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Adds the Clerk options (validated at start), the Clerk client, the token manager and the auth handler to
+    /// the API's client. Call it after the resilience handler is added, so this handler sits inside it. With
+    /// <c>VERITY_API_KEY</c> and no <c>CLERK_SECRET_KEY</c> the handler sends the legacy key instead.
+    /// </summary>
+    public static IHttpClientBuilder AddClerkAuthentication(this IHttpClientBuilder builder, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddClerkTokenManagement(configuration);
+        builder.AddHttpMessageHandler(static services =>
+            services.GetRequiredService<IOptions<ClerkOptions>>().Value.IsLegacyMode
+                ? new LegacyApiKeyHandler(services.GetRequiredService<LegacyApiKeyCredential>())
+                : new ClerkAuthHandler(services.GetRequiredService<IClerkTokenManager>(), services.GetRequiredService<ILogger<ClerkAuthHandler>>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds the Clerk options, client, subject selector and <see cref="IClerkTokenManager"/> without touching any
+    /// HTTP client (what <c>doctor</c> needs). Nothing contacts Clerk until a token is first asked for.
+    /// </summary>
+    public static IServiceCollection AddClerkTokenManagement(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        if (services.Any(static d => d.ServiceType == typeof(ClerkTokenManager)))
+        {
+            return services;
+        }
+
+        services.AddOptions<ClerkOptions>()
+            .Configure(options => ClerkOptionsBinder.Bind(configuration, options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClerkOptions>, ClerkOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddHttpClient(ClerkApiClient.HttpClientName)
+            .ConfigureHttpClient(static (services, http) =>
+            {
+                http.BaseAddress = VersionedBase(services.GetRequiredService<IOptions<ClerkOptions>>().Value.ApiUrl);
+                http.Timeout = ClerkRequestTimeout;
+            });
+
+        services.TryAddSingleton<ClerkApiClient>();
+        services.TryAddSingleton<ClerkSubjectSelector>();
+        services.TryAddSingleton<ClerkTokenManager>();
+        services.TryAddSingleton<IClerkTokenManager>(static s => s.GetRequiredService<ClerkTokenManager>());
+        services.TryAddSingleton<LegacyApiKeyCredential>();
+        return services;
+    }
+
+    /// <summary><c>CLERK_API_URL</c> is the origin; the calls are relative to <c>/v1/</c> (tolerating a URL that already ends in it).</summary>
+    internal static Uri VersionedBase(Uri apiUrl)
+    {
+        var text = apiUrl.AbsoluteUri.TrimEnd('/');
+        return new Uri(text.EndsWith("/v1", StringComparison.OrdinalIgnoreCase) ? text + "/" : text + "/v1/");
+    }
+}

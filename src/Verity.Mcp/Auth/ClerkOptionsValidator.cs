@@ -1,0 +1,97 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+
+namespace Verity.Mcp.Auth;
+
+/// <summary>
+/// Checks <see cref="ClerkOptions"/> at start. Each failure is one line that names the setting and says how to
+/// fix it; a secret value is never echoed.
+/// </summary>
+internal sealed class ClerkOptionsValidator : IValidateOptions<ClerkOptions>
+{
+    /// <summary>Clerk accepts <c>expires_in_seconds</c> from 30 s up to ten years.</summary>
+    internal const int MinLifetimeSeconds = 30;
+    internal const int MaxLifetimeSeconds = 315_360_000;
+
+    public ValidateOptionsResult Validate(string? name, ClerkOptions options)
+    {
+        var failures = new List<string>(options.BindingErrors);
+
+        if (string.IsNullOrWhiteSpace(options.SecretKey))
+        {
+            if (string.IsNullOrWhiteSpace(options.LegacyApiKey))
+            {
+                failures.Add(
+                    $"{ClerkConfigurationKeys.SecretKey} is not set: set it to your Clerk secret key (sk_test_… or sk_live_…) in the MCP server's env, or set {ClerkConfigurationKeys.LegacyApiKey} for the legacy API-key mode.");
+            }
+        }
+        else if (!options.SecretKey.StartsWith("sk_test_", StringComparison.Ordinal)
+                 && !options.SecretKey.StartsWith("sk_live_", StringComparison.Ordinal))
+        {
+            failures.Add(
+                $"{ClerkConfigurationKeys.SecretKey} is not a Clerk secret key: it must start with sk_test_ or sk_live_ (copy it from the Clerk dashboard's API keys page; publishable keys pk_… do not work here).");
+        }
+
+        if (!options.ApiUrl.IsAbsoluteUri || (options.ApiUrl.Scheme != Uri.UriSchemeHttps && options.ApiUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add(
+                $"{ClerkConfigurationKeys.ApiUrl} '{options.ApiUrl}' is not an http(s) URL: set it to {ClerkOptions.DefaultApiUrl}, or remove it.");
+        }
+
+        if (options.SessionId is { } sessionId && !sessionId.StartsWith("sess_", StringComparison.Ordinal))
+        {
+            failures.Add(
+                $"{ClerkConfigurationKeys.SessionId} '{sessionId}' is not a Clerk session id: it starts with sess_ (find it in the Clerk dashboard under the user's sessions), or remove it.");
+        }
+
+        if (options.UserId is { } userId && !userId.StartsWith("user_", StringComparison.Ordinal))
+        {
+            failures.Add(
+                $"{ClerkConfigurationKeys.UserId} '{userId}' is not a Clerk user id: it starts with user_ (copy it from the Clerk dashboard's Users page), or remove it.");
+        }
+
+        if (options.UserEmail is { } email && (email.IndexOf('@', StringComparison.Ordinal) is var at && (at <= 0 || at == email.Length - 1)))
+        {
+            failures.Add(
+                $"{ClerkConfigurationKeys.UserEmail} '{email}' is not an e-mail address: set it to the address the user signs in with, or remove it.");
+        }
+
+        if (options.TokenLifetimeSeconds is { } lifetime && lifetime is < MinLifetimeSeconds or > MaxLifetimeSeconds)
+        {
+            failures.Add(LifetimeMessage(lifetime.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (options.TokenRefreshMarginSeconds is { } margin
+            && (margin < 0 || (options.TokenLifetimeSeconds is { } requested && margin >= requested)))
+        {
+            failures.Add(MarginMessage(margin.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (options.JwtTemplate is { } template && !IsTemplateName(template))
+        {
+            failures.Add(
+                $"{ClerkConfigurationKeys.JwtTemplate} '{template}' is not a JWT template name: use the name shown in the Clerk dashboard (letters, digits, '-', '_' and '.'), or remove it.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    internal static string LifetimeMessage(string value) =>
+        $"{ClerkConfigurationKeys.TokenLifetimeSeconds} '{value}' is not a whole number of seconds from {MinLifetimeSeconds} to {MaxLifetimeSeconds}: set e.g. 300, or remove it to keep Clerk's default of 60 s.";
+
+    internal static string MarginMessage(string value) =>
+        $"{ClerkConfigurationKeys.TokenRefreshMarginSeconds} '{value}' is not a whole number of seconds below the token lifetime: set e.g. 15, or remove it to use min(15 s, a quarter of the lifetime).";
+
+    private static bool IsTemplateName(string template)
+    {
+        foreach (var c in template)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Verity.Mcp.Auth;
+
+/// <summary>
+/// Decides whose session the server acts through: <c>CLERK_SESSION_ID</c>, else the latest active session of
+/// <c>CLERK_USER_ID</c>, else of <c>CLERK_USER_EMAIL</c>, else of the first user Clerk lists (with a warning that
+/// says how to pin one).
+/// </summary>
+public sealed class ClerkSubjectSelector
+{
+    private readonly ClerkApiClient _clerk;
+    private readonly ClerkOptions _options;
+    private readonly ILogger _logger;
+
+    public ClerkSubjectSelector(ClerkApiClient clerk, IOptions<ClerkOptions> options, ILogger<ClerkSubjectSelector> logger)
+    {
+        _clerk = clerk;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public async Task<ClerkSubject> SelectAsync(CancellationToken cancellationToken)
+    {
+        if (_options.SessionId is { } pinnedSession)
+        {
+            return new ClerkSubject(pinnedSession, UserId: null, Email: null, ClerkSubjectSource.SessionId);
+        }
+
+        var (user, source) = await SelectUserAsync(cancellationToken).ConfigureAwait(false);
+        var sessionId = await SelectSessionAsync(user, cancellationToken).ConfigureAwait(false);
+        _logger.SessionSelected(sessionId, user.Id, source);
+        return new ClerkSubject(sessionId, user.Id, user.PrimaryEmail, source);
+    }
+
+    private async Task<(ClerkUser User, ClerkSubjectSource Source)> SelectUserAsync(CancellationToken cancellationToken)
+    {
+        if (_options.UserId is { } userId)
+        {
+            var users = await _clerk.ListUsersAsync(userId: userId, limit: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return users.Count > 0
+                ? (users[0], ClerkSubjectSource.UserId)
+                : throw new ClerkAuthenticationException(
+                    $"{ClerkConfigurationKeys.UserId} {userId} is not a user of this Clerk instance: copy the id from the Clerk dashboard's Users page, or check {ClerkConfigurationKeys.SecretKey} belongs to the right instance.");
+        }
+
+        if (_options.UserEmail is { } email)
+        {
+            var users = await _clerk.ListUsersAsync(emailAddress: email, limit: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return users.Count > 0
+                ? (users[0], ClerkSubjectSource.UserEmail)
+                : throw new ClerkAuthenticationException(
+                    $"No user of this Clerk instance has the e-mail address {ClerkConfigurationKeys.UserEmail}={email}: sign up to Verity with it once, or fix the address.");
+        }
+
+        var first = await _clerk.ListUsersAsync(limit: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (first.Count == 0)
+        {
+            throw new ClerkAuthenticationException(
+                $"This Clerk instance has no users: sign up to Verity once, or check {ClerkConfigurationKeys.SecretKey} belongs to the right instance.");
+        }
+
+        _logger.FirstUserSelected(first[0].Id, first[0].PrimaryEmail ?? "no e-mail address");
+        return (first[0], ClerkSubjectSource.FirstUser);
+    }
+
+    private async Task<string> SelectSessionAsync(ClerkUser user, CancellationToken cancellationToken)
+    {
+        var sessions = await _clerk.ListActiveSessionsAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        ClerkSession? latest = null;
+        foreach (var session in sessions)
+        {
+            // The status filter is asked for, but a list is foreign data: only an active session can mint tokens.
+            if (session.IsActive && (latest is null || session.LastActiveAt > latest.LastActiveAt))
+            {
+                latest = session;
+            }
+        }
+
+        if (latest is not null)
+        {
+            return latest.Id;
+        }
+
+        if (!_options.CreateSession)
+        {
+            throw new ClerkAuthenticationException(
+                $"User {user.Id} ({user.PrimaryEmail ?? "no e-mail address"}) has no active Clerk session: sign in to Verity once as this user, or set {ClerkConfigurationKeys.CreateSession}=true on a development instance to let the server create one.");
+        }
+
+        var created = await _clerk.CreateSessionAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        _logger.SessionCreated(created.Id, user.Id);
+        return created.Id;
+    }
+}

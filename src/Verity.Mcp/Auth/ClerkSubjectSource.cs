@@ -1,0 +1,17 @@
+namespace Verity.Mcp.Auth;
+
+/// <summary>Which setting decided the session the server acts through.</summary>
+public enum ClerkSubjectSource
+{
+    /// <summary><c>CLERK_SESSION_ID</c>.</summary>
+    SessionId,
+
+    /// <summary><c>CLERK_USER_ID</c>.</summary>
+    UserId,
+
+    /// <summary><c>CLERK_USER_EMAIL</c>.</summary>
+    UserEmail,
+
+    /// <summary>Nothing pinned: the first user Clerk lists.</summary>
+    FirstUser,
+}

@@ -1,0 +1,253 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Verity.Mcp.Auth;
+
+/// <summary>
+/// Caches the Clerk session token until <c>exp − margin</c> (read from the token itself), renews it ahead of
+/// expiry in the background, shares one mint among concurrent callers, never caches a failure, and recovers
+/// once from a vanished session by selecting a session again.
+/// </summary>
+public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
+{
+    /// <summary>Clerk's browser SDK renews about 15 s before <c>exp</c>; the default margin never exceeds that.</summary>
+    internal static readonly TimeSpan MaxDefaultMargin = TimeSpan.FromSeconds(15);
+
+    /// <summary>A token this close to <c>exp</c> could expire in flight, so it is no longer handed out.</summary>
+    internal static readonly TimeSpan ExpiryGuard = TimeSpan.FromSeconds(1);
+
+    /// <summary>Beyond this difference between <c>iat</c> and the local clock, expiry is timed locally.</summary>
+    internal static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromSeconds(5);
+
+    private readonly ClerkApiClient _clerk;
+    private readonly ClerkSubjectSelector _selector;
+    private readonly ClerkOptions _options;
+    private readonly TimeProvider _timeProvider;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly CancellationToken _shutdownToken;
+    private readonly object _gate = new();
+
+    private CachedToken? _cached;
+    private Task<CachedToken>? _mint;
+
+    /// <summary>Only read and written inside a mint, and mints never overlap.</summary>
+    private ClerkSubject? _subject;
+
+    public ClerkTokenManager(
+        ClerkApiClient clerk,
+        ClerkSubjectSelector selector,
+        IOptions<ClerkOptions> options,
+        TimeProvider timeProvider,
+        ILogger<ClerkTokenManager> logger)
+    {
+        _clerk = clerk;
+        _selector = selector;
+        _options = options.Value;
+        _timeProvider = timeProvider;
+        _logger = logger;
+        _shutdownToken = _shutdown.Token;
+    }
+
+    public ValueTask<ClerkSessionToken> GetTokenAsync(CancellationToken cancellationToken = default)
+    {
+        var cached = Volatile.Read(ref _cached);
+        if (cached is not null)
+        {
+            var now = _timeProvider.GetUtcNow().UtcTicks;
+            if (now < cached.RefreshAtTicks)
+            {
+                return new ValueTask<ClerkSessionToken>(cached.Token);
+            }
+
+            if (now < cached.ValidUntilTicks)
+            {
+                StartRefreshAhead(cached);
+                return new ValueTask<ClerkSessionToken>(cached.Token);
+            }
+        }
+
+        return WaitForMintAsync(cancellationToken);
+    }
+
+    public bool Invalidate(ClerkSessionToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var cached = Volatile.Read(ref _cached);
+        if (cached is null || !ReferenceEquals(cached.Token, token)
+            || !ReferenceEquals(Interlocked.CompareExchange(ref _cached, null, cached), cached))
+        {
+            return false;
+        }
+
+        _logger.TokenInvalidated(token.SessionId, token.Fingerprint);
+        return true;
+    }
+
+    public async Task<ClerkTokenInspection> InspectAsync(CancellationToken cancellationToken = default)
+    {
+        var subject = await _selector.SelectAsync(cancellationToken).ConfigureAwait(false);
+        var jwt = await _clerk.CreateSessionTokenAsync(subject.SessionId, _options.TokenLifetimeSeconds, _options.JwtTemplate, cancellationToken)
+            .ConfigureAwait(false);
+        var token = ClerkSessionToken.Parse(jwt, subject.SessionId);
+
+        var (userId, email) = (subject.UserId, subject.Email);
+        if (userId is null && token.Subject is { } sub)
+        {
+            var users = await _clerk.ListUsersAsync(userId: sub, limit: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
+            (userId, email) = (sub, users.Count > 0 ? users[0].PrimaryEmail : null);
+        }
+
+        return new ClerkTokenInspection(
+            userId, email, subject.SessionId, subject.Source, token.Subject, token.SessionId, token.IssuedAt, token.ExpiresAt, token.Fingerprint);
+    }
+
+    public void Dispose()
+    {
+        _shutdown.Cancel();
+        _shutdown.Dispose();
+    }
+
+    private void StartRefreshAhead(CachedToken cached)
+    {
+        if (Volatile.Read(ref _mint) is { IsCompleted: false })
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (_mint is { IsCompleted: false } || !ReferenceEquals(_cached, cached))
+            {
+                return;
+            }
+
+            _logger.RefreshAheadStarted(cached.Token.SessionId, cached.Token.Fingerprint, cached.Token.ExpiresAt);
+            _mint = StartMint();
+        }
+    }
+
+    private async ValueTask<ClerkSessionToken> WaitForMintAsync(CancellationToken cancellationToken)
+    {
+        Task<CachedToken> mint;
+        lock (_gate)
+        {
+            var cached = _cached;
+            if (cached is not null && _timeProvider.GetUtcNow().UtcTicks < cached.ValidUntilTicks)
+            {
+                return cached.Token;
+            }
+
+            // A finished mint is never reused: its token is already in _cached, or it failed and failures are not cached.
+            mint = _mint is { IsCompleted: false } running ? running : _mint = StartMint();
+        }
+
+        var minted = await mint.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return minted.Token;
+    }
+
+    /// <summary>Runs the mint off the caller's stack and on the manager's own cancellation, so no caller can cancel it.</summary>
+    private Task<CachedToken> StartMint()
+    {
+        var mint = Task.Run(() => MintAsync(_shutdownToken), CancellationToken.None);
+
+        // A renewal nobody awaits may fail; it is logged in MintAsync, so mark the exception observed.
+        mint.ContinueWith(
+            static task => _ = task.Exception,
+            CancellationToken.None,
+            TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return mint;
+    }
+
+    private async Task<CachedToken> MintAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var subject = _subject ?? await _selector.SelectAsync(cancellationToken).ConfigureAwait(false);
+            var requestedAt = _timeProvider.GetUtcNow();
+            ClerkSessionToken token;
+            try
+            {
+                token = await MintForAsync(subject, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ClerkApiException gone) when (gone.StatusCode == HttpStatusCode.NotFound)
+            {
+                _subject = null;
+                if (subject.Source == ClerkSubjectSource.SessionId)
+                {
+                    throw new ClerkAuthenticationException(
+                        $"Clerk session {ClerkConfigurationKeys.SessionId}={subject.SessionId} cannot mint tokens ({gone.Message}): sign in to Verity again and set {ClerkConfigurationKeys.SessionId} to the new session, or remove it to let the server pick the user's latest session.",
+                        gone);
+                }
+
+                _logger.SessionGone(subject.SessionId);
+                subject = await _selector.SelectAsync(cancellationToken).ConfigureAwait(false);
+                requestedAt = _timeProvider.GetUtcNow();
+                token = await MintForAsync(subject, cancellationToken).ConfigureAwait(false);
+            }
+
+            _subject = subject;
+            var cached = Schedule(token, requestedAt);
+            Volatile.Write(ref _cached, cached);
+            _logger.TokenMinted(token.SessionId, token.ExpiresAt, token.Fingerprint, new DateTimeOffset(cached.RefreshAtTicks, TimeSpan.Zero));
+            return cached;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            _logger.MintFailed(exception.Message, exception);
+            throw;
+        }
+    }
+
+    private async Task<ClerkSessionToken> MintForAsync(ClerkSubject subject, CancellationToken cancellationToken)
+    {
+        var jwt = await _clerk.CreateSessionTokenAsync(subject.SessionId, _options.TokenLifetimeSeconds, _options.JwtTemplate, cancellationToken)
+            .ConfigureAwait(false);
+        return ClerkSessionToken.Parse(jwt, subject.SessionId);
+    }
+
+    /// <summary>Works out, in local clock terms, when a token is renewed and when it stops being handed out.</summary>
+    private CachedToken Schedule(ClerkSessionToken token, DateTimeOffset requestedAt)
+    {
+        var lifetime = token.ExpiresAt - (token.IssuedAt ?? requestedAt);
+        if (lifetime < TimeSpan.Zero)
+        {
+            lifetime = TimeSpan.Zero;
+        }
+
+        var expiresAt = token.ExpiresAt;
+        if (token.IssuedAt is { } issuedAt && (issuedAt - requestedAt).Duration() > ClockSkewTolerance)
+        {
+            // A clock far off Clerk's would make every token look expired (or eternal); time it from its arrival.
+            _logger.ClockSkewDetected(issuedAt - requestedAt);
+            expiresAt = requestedAt + lifetime;
+        }
+
+        var margin = _options.TokenRefreshMarginSeconds is { } configured
+            ? TimeSpan.FromSeconds(configured)
+            : TimeSpan.FromTicks(Math.Min(MaxDefaultMargin.Ticks, lifetime.Ticks / 4));
+
+        // A margin as long as the lifetime would renew on every call; keep at least half the lifetime usable.
+        if (margin > lifetime / 2 && _options.TokenRefreshMarginSeconds is not null)
+        {
+            margin = lifetime / 2;
+        }
+
+        var refreshAt = (expiresAt - margin).UtcTicks;
+        var validUntil = Math.Max(refreshAt, (expiresAt - ExpiryGuard).UtcTicks);
+        return new CachedToken(token, refreshAt, validUntil);
+    }
+
+    private sealed class CachedToken(ClerkSessionToken token, long refreshAtTicks, long validUntilTicks)
+    {
+        public ClerkSessionToken Token { get; } = token;
+
+        /// <summary>UTC ticks from which a caller starts a renewal.</summary>
+        public long RefreshAtTicks { get; } = refreshAtTicks;
+
+        /// <summary>UTC ticks from which the token is no longer handed out.</summary>
+        public long ValidUntilTicks { get; } = validUntilTicks;
+    }
+}

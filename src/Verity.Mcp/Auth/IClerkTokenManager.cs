@@ -1,0 +1,25 @@
+namespace Verity.Mcp.Auth;
+
+/// <summary>Hands out Clerk session tokens: cached until shortly before <c>exp</c>, renewed ahead of time, one mint at a time.</summary>
+public interface IClerkTokenManager
+{
+    /// <summary>
+    /// A token that is valid now. While the cached token is outside its refresh margin this completes
+    /// synchronously without allocating; inside the margin one caller starts a renewal and everyone keeps the
+    /// still-valid token; only when no valid token exists do callers wait for the shared mint. Cancelling
+    /// <paramref name="cancellationToken"/> stops this caller's wait, never the shared mint.
+    /// </summary>
+    ValueTask<ClerkSessionToken> GetTokenAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Drops <paramref name="token"/> if the cache still holds exactly it (the API rejected it); a newer token
+    /// that another caller already obtained is kept. Returns whether the token was dropped.
+    /// </summary>
+    bool Invalidate(ClerkSessionToken token);
+
+    /// <summary>
+    /// For <c>doctor</c>: selects the user and session afresh, mints a token and reports who it is for and when it
+    /// expires — never the token text. Does not touch the cache.
+    /// </summary>
+    Task<ClerkTokenInspection> InspectAsync(CancellationToken cancellationToken = default);
+}
