@@ -15,7 +15,7 @@ internal static class ServeCommand
         var logLevel = LogLevelSetting.Read(configuration, LogLevel.Warning);
         var builder = VerityHostBuilder.Create(configuration, logLevel, withApi: true, out var server);
         server.WithStdioServerTransport();
-        using var host = builder.Build();
+        using var host = builder.BuildValidated();
 
         CatalogDriftCheck.Run(
             configuration,

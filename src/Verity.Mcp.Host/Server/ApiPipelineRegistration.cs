@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Verity.Mcp.Auth;
+using Verity.Mcp.Http;
 
 namespace Verity.Mcp.Host.Server;
 
@@ -11,7 +13,9 @@ internal static class ApiPipelineRegistration
 {
     public static IServiceCollection AddVerityApiPipeline(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services
+            .AddVerityApi(configuration, CompiledCatalog.DefaultBaseUrl)
+            .AddClerkAuthentication(configuration);
         return services;
     }
 }

@@ -37,7 +37,7 @@ internal sealed class InProcessSession : IAsyncDisposable
         var serverToClient = new Pipe();
         var builder = VerityHostBuilder.Create(configuration, logLevel, withApi, out var server);
         server.WithStreamServerTransport(clientToServer.Reader.AsStream(), serverToClient.Writer.AsStream());
-        var host = builder.Build();
+        var host = builder.BuildValidated();
         try
         {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Verity.Mcp.Host.Configuration;
 
 namespace Verity.Mcp.Host.Server;
@@ -29,5 +30,25 @@ internal static class VerityHostBuilder
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Builds the host and validates every option registered with ValidateOnStart now, so a bad setting surfaces as
+    /// one <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> (one line, exit 2) instead of the
+    /// host's "failed to start" log with a stack trace.
+    /// </summary>
+    public static IHost BuildValidated(this HostApplicationBuilder builder)
+    {
+        var host = builder.Build();
+        try
+        {
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
     }
 }
