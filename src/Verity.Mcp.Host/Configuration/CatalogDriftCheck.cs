@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
@@ -19,10 +17,10 @@ internal static partial class CatalogDriftCheck
             return;
         }
 
-        string text;
+        string sha256;
         try
         {
-            text = File.ReadAllText(path);
+            sha256 = CatalogFile.Sha256(path);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
@@ -30,7 +28,6 @@ internal static partial class CatalogDriftCheck
             return;
         }
 
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
         if (!string.Equals(sha256, compiledSha256, StringComparison.OrdinalIgnoreCase))
         {
             LogDrift(logger, path);
