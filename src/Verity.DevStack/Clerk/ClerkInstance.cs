@@ -7,7 +7,7 @@ namespace Verity.DevStack.Clerk;
 /// </summary>
 public sealed class ClerkInstance : IDisposable
 {
-    private const int MaxRecordedRequests = 10_000;
+    private const int MaxRecorded = 10_000;
 
     private readonly ClerkDirectory _directory = new();
     private readonly ClerkSigningKeys _keys = new();
@@ -17,7 +17,9 @@ public sealed class ClerkInstance : IDisposable
     private readonly Dictionary<string, ClerkJwtTemplate> _templates;
     private readonly Lock _logGate = new();
     private readonly Queue<ClerkRequestRecord> _requests = new();
-    private readonly List<ClerkIssuedToken> _issuedTokens = [];
+    private readonly Queue<ClerkIssuedToken> _issuedTokens = new();
+    private readonly Dictionary<string, int> _tokensBySession = new(StringComparer.Ordinal);
+    private int _tokensIssued;
     private long _requestsReceived;
     private long _sessionsCreated;
     private long _rateLimited;
@@ -174,7 +176,7 @@ public sealed class ClerkInstance : IDisposable
         return Mint(session, lifetimeSeconds, jwtTemplate);
     }
 
-    /// <summary>Every token minted so far (metadata only), oldest first.</summary>
+    /// <summary>The tokens minted so far (metadata only; the most recent 10,000), oldest first.</summary>
     public IReadOnlyList<ClerkIssuedToken> IssuedTokens
     {
         get
@@ -193,7 +195,7 @@ public sealed class ClerkInstance : IDisposable
         {
             lock (_logGate)
             {
-                return _issuedTokens.Count;
+                return _tokensIssued;
             }
         }
     }
@@ -203,7 +205,7 @@ public sealed class ClerkInstance : IDisposable
     {
         lock (_logGate)
         {
-            return _issuedTokens.Count(t => t.SessionId == sessionId);
+            return _tokensBySession.GetValueOrDefault(sessionId);
         }
     }
 
@@ -251,7 +253,14 @@ public sealed class ClerkInstance : IDisposable
         var (jwt, token) = _issuer.Issue(session, _directory.FindUser(session.UserId), lifetime, template);
         lock (_logGate)
         {
-            _issuedTokens.Add(token);
+            _tokensIssued++;
+            _tokensBySession[session.Id] = _tokensBySession.GetValueOrDefault(session.Id) + 1;
+            if (_issuedTokens.Count == MaxRecorded)
+            {
+                _issuedTokens.Dequeue();
+            }
+
+            _issuedTokens.Enqueue(token);
         }
 
         return jwt;
@@ -290,7 +299,7 @@ public sealed class ClerkInstance : IDisposable
     {
         lock (_logGate)
         {
-            if (_requests.Count == MaxRecordedRequests)
+            if (_requests.Count == MaxRecorded)
             {
                 _requests.Dequeue();
             }

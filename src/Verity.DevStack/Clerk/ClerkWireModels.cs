@@ -37,11 +37,13 @@ internal sealed record ClerkUserJson(
     long CreatedAt,
     long UpdatedAt)
 {
+    [JsonPropertyOrder(-1)]
     public string Object => "user";
 }
 
 internal sealed record ClerkEmailAddressJson(string Id, string EmailAddress, ClerkVerificationJson Verification)
 {
+    [JsonPropertyOrder(-1)]
     public string Object => "email_address";
 
     public bool Reserved => false;
@@ -51,6 +53,7 @@ internal sealed record ClerkEmailAddressJson(string Id, string EmailAddress, Cle
 
 internal sealed record ClerkPhoneNumberJson(string Id, string PhoneNumber, ClerkVerificationJson Verification)
 {
+    [JsonPropertyOrder(-1)]
     public string Object => "phone_number";
 
     public bool ReservedForSecondFactor => false;
@@ -83,6 +86,7 @@ internal sealed record ClerkSessionJson(
     long CreatedAt,
     long UpdatedAt)
 {
+    [JsonPropertyOrder(-1)]
     public string Object => "session";
 }
 
@@ -90,6 +94,7 @@ internal sealed record ClerkSessionPageJson(IReadOnlyList<ClerkSessionJson> Data
 
 internal sealed record ClerkTokenJson(string Jwt)
 {
+    [JsonPropertyOrder(-1)]
     public string Object => "token";
 }
 
