@@ -5,7 +5,8 @@ namespace Verity.DevStack.Api;
 /// <summary>Source-generated JSON for the sample API (Native-AOT safe): camelCase, explicit nulls.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Agent))]
 [JsonSerializable(typeof(AgentPage))]
 [JsonSerializable(typeof(Call))]

@@ -9,7 +9,7 @@ namespace Verity.DevStack.Api.Auth;
 /// The Clerk instance's signing keys, fetched from <c>GET {clerkApiUrl}/v1/jwks</c> with the secret key, cached for a
 /// while (Clerk's middleware: 5 minutes) and fetched again at once when a token names a <c>kid</c> not in the cache.
 /// </summary>
-internal sealed class ClerkJwks : IDisposable
+internal sealed class ClerkJwks : ISigningKeySource, IDisposable
 {
     public const string HttpClientName = "Verity.DevStack.ClerkJwks";
     private const string ApiVersion = "2026-05-12";

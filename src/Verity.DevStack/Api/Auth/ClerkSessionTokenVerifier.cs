@@ -9,7 +9,7 @@ namespace Verity.DevStack.Api.Auth;
 /// Verifies a Clerk session token the way Clerk's backend middleware does: an RS256 signature against the
 /// instance's JWKS, then <c>exp</c>, <c>nbf</c> and <c>iat</c> with a clock skew allowance (5 s by default).
 /// </summary>
-internal sealed class ClerkSessionTokenVerifier(ClerkJwks jwks, TimeProvider timeProvider, TimeSpan clockSkew)
+internal sealed class ClerkSessionTokenVerifier(ISigningKeySource jwks, TimeProvider timeProvider, TimeSpan clockSkew)
 {
     public async Task<TokenCheck> VerifyAsync(string? authorization, CancellationToken cancellationToken)
     {
