@@ -16,6 +16,7 @@ namespace Verity.DevStack.Clerk;
 public sealed class ClerkEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private int _disposed;
 
     private ClerkEmulator(WebApplication app, ClerkInstance instance, string baseUrl)
     {
@@ -61,11 +62,11 @@ public sealed class ClerkEmulator : IAsyncDisposable
         app.MapClerkEmulator(instance);
         try
         {
-            await app.StartAsync(cancellationToken);
+            await app.StartAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            await app.DisposeAsync();
+            await app.DisposeAsync().ConfigureAwait(false);
             instance.Dispose();
             throw;
         }
@@ -101,8 +102,13 @@ public sealed class ClerkEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
         Instance.Dispose();
     }
 }

@@ -6,5 +6,5 @@ namespace Verity.DevStack.Clerk;
 internal sealed class ClerkJwksEndpoint(ClerkInstance instance)
 {
     public Task GetAsync(HttpContext context) =>
-        ClerkHttpResponses.WriteJsonAsync(context, new ClerkJwksJson([instance.Keys.CurrentPublicKey()]), ClerkJsonContext.Default.ClerkJwksJson);
+        ClerkHttpResponses.WriteJsonAsync(context, new ClerkJwksJson([instance.Keys.Current.PublicKey]), ClerkJsonContext.Default.ClerkJwksJson);
 }

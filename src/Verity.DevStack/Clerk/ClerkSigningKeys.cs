@@ -11,54 +11,33 @@ internal sealed class ClerkSigningKeys : IDisposable
 {
     private readonly Lock _gate = new();
 
-    // Retired keys are kept until disposal because a token may be signing with one while rotation happens.
-    private readonly List<RSA> _retired = [];
-    private SigningKey _current = SigningKey.Create();
+    // Retired keys stay alive until disposal: a token being built during a rotation still signs with its snapshot.
+    private readonly List<ClerkSigningKey> _retired = [];
+    private ClerkSigningKey _current = ClerkSigningKey.Create();
 
-    public string CurrentKeyId => Volatile.Read(ref _current).KeyId;
+    /// <summary>The key new tokens are signed with; take it once per token so <c>kid</c> and signature agree.</summary>
+    public ClerkSigningKey Current => Volatile.Read(ref _current);
 
-    /// <summary>The current key and its <c>kid</c>, read together so a concurrent rotation cannot mix them.</summary>
-    public (string KeyId, RSA Key) Current
-    {
-        get
-        {
-            var current = Volatile.Read(ref _current);
-            return (current.KeyId, current.Rsa);
-        }
-    }
+    public string CurrentKeyId => Current.KeyId;
 
     /// <summary>Replaces the signing key; returns the new <c>kid</c>.</summary>
     public string Rotate()
     {
-        var next = SigningKey.Create();
+        var next = ClerkSigningKey.Create();
         lock (_gate)
         {
-            _retired.Add(_current.Rsa);
+            _retired.Add(_current);
             Volatile.Write(ref _current, next);
         }
 
         return next.KeyId;
     }
 
-    /// <summary>The public half of the current key as a JWK.</summary>
-    public ClerkJsonWebKey CurrentPublicKey()
-    {
-        var current = Volatile.Read(ref _current);
-        var parameters = current.Rsa.ExportParameters(includePrivateParameters: false);
-        return new ClerkJsonWebKey(
-            Use: "sig",
-            Kty: "RSA",
-            Kid: current.KeyId,
-            Alg: "RS256",
-            N: Base64Url.EncodeToString(parameters.Modulus),
-            E: Base64Url.EncodeToString(parameters.Exponent));
-    }
-
     public void Dispose()
     {
         lock (_gate)
         {
-            _current.Rsa.Dispose();
+            _current.Dispose();
             foreach (var key in _retired)
             {
                 key.Dispose();
@@ -67,9 +46,42 @@ internal sealed class ClerkSigningKeys : IDisposable
             _retired.Clear();
         }
     }
+}
 
-    private sealed record SigningKey(string KeyId, RSA Rsa)
+/// <summary>One RSA-2048 key with its <c>kid</c> and its public JWK.</summary>
+internal sealed class ClerkSigningKey : IDisposable
+{
+    private readonly RSA _rsa;
+
+    private ClerkSigningKey(string keyId, RSA rsa)
     {
-        public static SigningKey Create() => new(ClerkIds.New("ins"), RSA.Create(2048));
+        KeyId = keyId;
+        _rsa = rsa;
+        var parameters = rsa.ExportParameters(includePrivateParameters: false);
+        PublicKey = new ClerkJsonWebKey(
+            Use: "sig",
+            Kty: "RSA",
+            Kid: keyId,
+            Alg: "RS256",
+            N: Base64Url.EncodeToString(parameters.Modulus),
+            E: Base64Url.EncodeToString(parameters.Exponent));
     }
+
+    public string KeyId { get; }
+
+    public ClerkJsonWebKey PublicKey { get; }
+
+    public static ClerkSigningKey Create() => new(ClerkIds.New("ins"), RSA.Create(2048));
+
+    /// <summary>RS256 (RSASSA-PKCS1-v1_5 with SHA-256) over <paramref name="data"/>.</summary>
+    public byte[] Sign(byte[] data)
+    {
+        // RSA instances are not documented as safe for concurrent use; signing is cheap next to a loopback round trip.
+        lock (_rsa)
+        {
+            return _rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        }
+    }
+
+    public void Dispose() => _rsa.Dispose();
 }

@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Buffers.Text;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 
@@ -24,7 +23,8 @@ internal sealed class ClerkTokenIssuer(ClerkSigningKeys keys, TimeProvider timeP
         var issuedAt = now.ToUnixTimeSeconds();
         var expiresAt = issuedAt + lifetimeSeconds;
         var tokenId = ClerkIds.NewTokenId();
-        var (keyId, key) = keys.Current;
+        var key = keys.Current;
+        var keyId = key.KeyId;
 
         var header = WriteJson(writer =>
         {
@@ -67,7 +67,7 @@ internal sealed class ClerkTokenIssuer(ClerkSigningKeys keys, TimeProvider timeP
         });
 
         var signingInput = Base64Url.EncodeToString(header) + "." + Base64Url.EncodeToString(payload);
-        var signature = key.SignData(Encoding.ASCII.GetBytes(signingInput), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature = key.Sign(Encoding.ASCII.GetBytes(signingInput));
         var jwt = signingInput + "." + Base64Url.EncodeToString(signature);
 
         var token = new ClerkIssuedToken(

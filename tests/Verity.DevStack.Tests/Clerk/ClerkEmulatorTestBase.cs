@@ -7,7 +7,7 @@ namespace Verity.DevStack.Tests.Clerk;
 public abstract class ClerkEmulatorTestBase : IAsyncLifetime
 {
     /// <summary>A whole second, so <c>iat</c> arithmetic is exact.</summary>
-    protected static readonly DateTimeOffset Start = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Start = new(2026, 11, 27, 10, 0, 0, TimeSpan.Zero);
 
     private ClerkEmulator? _emulator;
     private ClerkTestClient? _client;

@@ -4,7 +4,7 @@ using Verity.DevStack.Clerk;
 
 namespace Verity.DevStack.Tests.Clerk;
 
-public sealed class ClerkSessionsEndpointTests : ClerkEmulatorTestBase
+public sealed class ClerkSessionsEndpointTests(ClerkEmulatorFixture fixture) : SharedClerkEmulatorTests(fixture)
 {
     [Fact]
     public async Task Lists_a_users_active_sessions_as_a_bare_array_newest_first()
@@ -86,7 +86,10 @@ public sealed class ClerkSessionsEndpointTests : ClerkEmulatorTestBase
 
         response.AssertClerkError(HttpStatusCode.UnprocessableEntity, "form_param_value_invalid");
     }
+}
 
+public sealed class ClerkSessionStateTests : ClerkEmulatorTestBase
+{
     [Fact]
     public async Task Revoked_sessions_leave_the_active_list()
     {

@@ -65,66 +65,6 @@ public sealed class ClerkTokenEndpointTests : ClerkEmulatorTestBase
         Assert.NotEqual(first, second);
     }
 
-    [Theory]
-    [InlineData(30)]
-    [InlineData(3600)]
-    [InlineData(315360000)]
-    public async Task Expires_in_seconds_sets_the_lifetime(int seconds)
-    {
-        var payload = JwtParts.Payload(await MintAsync(AliceTokens, $$"""{"expires_in_seconds":{{seconds}}}"""));
-
-        Assert.Equal(payload.GetProperty("iat").GetInt64() + seconds, payload.GetProperty("exp").GetInt64());
-    }
-
-    [Theory]
-    [InlineData("")]
-    [InlineData("{}")]
-    [InlineData("""{"expires_in_seconds":null}""")]
-    public async Task An_empty_or_absent_lifetime_uses_the_default(string body)
-    {
-        var payload = JwtParts.Payload(await MintAsync(AliceTokens, body));
-
-        Assert.Equal(payload.GetProperty("iat").GetInt64() + 60, payload.GetProperty("exp").GetInt64());
-    }
-
-    [Theory]
-    [InlineData("""{"expires_in_seconds":90.5}""")]
-    [InlineData("""{"expires_in_seconds":"90"}""")]
-    [InlineData("""{"expires_in_seconds":true}""")]
-    [InlineData("""{"expires_in_seconds":1e2}""")]
-    [InlineData("""[60]""")]
-    [InlineData("""{"expires_in_seconds":""")]
-    public async Task A_non_integer_lifetime_or_bad_json_is_400_request_body_invalid(string body)
-    {
-        var response = await Client.PostAsync(AliceTokens, body);
-
-        response.AssertClerkError(HttpStatusCode.BadRequest, "request_body_invalid");
-        Assert.Equal(0, Emulator.TokensIssued);
-    }
-
-    [Theory]
-    [InlineData(29)]
-    [InlineData(0)]
-    [InlineData(315360001)]
-    public async Task A_lifetime_out_of_range_is_422_form_param_value_invalid(long seconds)
-    {
-        var response = await Client.PostAsync(AliceTokens, $$"""{"expires_in_seconds":{{seconds}}}""");
-
-        var error = response.AssertClerkError(HttpStatusCode.UnprocessableEntity, "form_param_value_invalid");
-        Assert.Equal("expires_in_seconds", error.GetProperty("meta").GetProperty("param_name").GetString());
-    }
-
-    [Theory]
-    [InlineData("sess_doesnotexist")]
-    [InlineData(ClerkEmulatorSeed.AliceEndedSessionId)]
-    [InlineData(ClerkEmulatorSeed.DaveEndedSessionId)]
-    public async Task Unknown_or_ended_session_is_404_resource_not_found(string sessionId)
-    {
-        var response = await Client.PostAsync($"/v1/sessions/{sessionId}/tokens");
-
-        response.AssertClerkError(HttpStatusCode.NotFound, "resource_not_found");
-    }
-
     [Fact]
     public async Task Revoked_and_ended_sessions_stop_minting()
     {
@@ -158,6 +98,111 @@ public sealed class ClerkTokenEndpointTests : ClerkEmulatorTestBase
     }
 
     [Fact]
+    public async Task Issued_token_metadata_matches_the_jwt_and_never_holds_its_text()
+    {
+        var jwt = await MintAsync(AliceTokens);
+
+        var issued = Assert.Single(Emulator.Instance.IssuedTokens);
+        var payload = JwtParts.Payload(jwt);
+        Assert.Equal(payload.GetProperty("jti").GetString(), issued.TokenId);
+        Assert.Equal(payload.GetProperty("exp").GetInt64(), issued.ExpiresAt.ToUnixTimeSeconds());
+        Assert.DoesNotContain(jwt, issued.ToString(), StringComparison.Ordinal);
+    }
+
+    private async Task<string> MintAsync(string path, string? body = null)
+    {
+        var response = await Client.PostAsync(path, body);
+        Assert.Equal(HttpStatusCode.OK, response.Status);
+        return response.Json.GetProperty("jwt").GetString()!;
+    }
+}
+
+public sealed class ClerkConcurrentMintTests : ClerkEmulatorTestBase
+{
+    [Fact]
+    public async Task Concurrent_mints_each_get_their_own_token_and_are_all_counted()
+    {
+        var sessions = new[] { ClerkEmulatorSeed.AliceSessionId, ClerkEmulatorSeed.BobRecentSessionId, ClerkEmulatorSeed.CarolSessionId };
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 60).Select(i =>
+            Task.Run(() => Client.PostAsync($"/v1/sessions/{sessions[i % 3]}/tokens"))));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.Status));
+        var tokenIds = responses.Select(r => JwtParts.Payload(r.Json.GetProperty("jwt").GetString()!).GetProperty("jti").GetString()).ToHashSet();
+        Assert.Equal(60, tokenIds.Count);
+        Assert.Equal(60, Emulator.TokensIssued);
+        Assert.All(sessions, s => Assert.Equal(20, Emulator.Instance.TokensIssuedFor(s)));
+    }
+}
+
+/// <summary>Request validation and lifetimes: these tests read no counters another test could move, so they share one emulator.</summary>
+public sealed class ClerkTokenRequestTests(ClerkEmulatorFixture fixture) : SharedClerkEmulatorTests(fixture)
+{
+    private const string AliceTokens = "/v1/sessions/" + ClerkEmulatorSeed.AliceSessionId + "/tokens";
+
+    [Theory]
+    [InlineData(30)]
+    [InlineData(3600)]
+    [InlineData(315360000)]
+    public async Task Expires_in_seconds_sets_the_lifetime(int seconds)
+    {
+        var payload = JwtParts.Payload(await MintAsync(AliceTokens, $$"""{"expires_in_seconds":{{seconds}}}"""));
+
+        Assert.Equal(payload.GetProperty("iat").GetInt64() + seconds, payload.GetProperty("exp").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("{}")]
+    [InlineData("""{"expires_in_seconds":null}""")]
+    public async Task An_empty_or_absent_lifetime_uses_the_default(string body)
+    {
+        var payload = JwtParts.Payload(await MintAsync(AliceTokens, body));
+
+        Assert.Equal(payload.GetProperty("iat").GetInt64() + 60, payload.GetProperty("exp").GetInt64());
+    }
+
+    [Theory]
+    [InlineData("""{"expires_in_seconds":90.5}""")]
+    [InlineData("""{"expires_in_seconds":"90"}""")]
+    [InlineData("""{"expires_in_seconds":true}""")]
+    [InlineData("""{"expires_in_seconds":1e2}""")]
+    [InlineData("""[60]""")]
+    [InlineData("""{"expires_in_seconds":""")]
+    public async Task A_non_integer_lifetime_or_bad_json_is_400_request_body_invalid(string body)
+    {
+        var issuedBefore = Emulator.TokensIssued;
+
+        var response = await Client.PostAsync(AliceTokens, body);
+
+        response.AssertClerkError(HttpStatusCode.BadRequest, "request_body_invalid");
+        Assert.Equal(issuedBefore, Emulator.TokensIssued);
+    }
+
+    [Theory]
+    [InlineData(29)]
+    [InlineData(0)]
+    [InlineData(315360001)]
+    public async Task A_lifetime_out_of_range_is_422_form_param_value_invalid(long seconds)
+    {
+        var response = await Client.PostAsync(AliceTokens, $$"""{"expires_in_seconds":{{seconds}}}""");
+
+        var error = response.AssertClerkError(HttpStatusCode.UnprocessableEntity, "form_param_value_invalid");
+        Assert.Equal("expires_in_seconds", error.GetProperty("meta").GetProperty("param_name").GetString());
+    }
+
+    [Theory]
+    [InlineData("sess_doesnotexist")]
+    [InlineData(ClerkEmulatorSeed.AliceEndedSessionId)]
+    [InlineData(ClerkEmulatorSeed.DaveEndedSessionId)]
+    public async Task Unknown_or_ended_session_is_404_resource_not_found(string sessionId)
+    {
+        var response = await Client.PostAsync($"/v1/sessions/{sessionId}/tokens");
+
+        response.AssertClerkError(HttpStatusCode.NotFound, "resource_not_found");
+    }
+
+    [Fact]
     public async Task A_template_token_honours_expires_in_seconds()
     {
         var payload = JwtParts.Payload(await MintAsync(AliceTokens + "/" + ClerkEmulatorOptions.DefaultTemplateName, """{"expires_in_seconds":300}"""));
@@ -168,22 +213,12 @@ public sealed class ClerkTokenEndpointTests : ClerkEmulatorTestBase
     [Fact]
     public async Task An_unknown_template_is_404_resource_not_found()
     {
+        var issuedBefore = Emulator.TokensIssued;
+
         var response = await Client.PostAsync(AliceTokens + "/no-such-template");
 
         response.AssertClerkError(HttpStatusCode.NotFound, "resource_not_found");
-        Assert.Equal(0, Emulator.TokensIssued);
-    }
-
-    [Fact]
-    public async Task Issued_token_metadata_matches_the_jwt_and_never_holds_its_text()
-    {
-        var jwt = await MintAsync(AliceTokens);
-
-        var issued = Assert.Single(Emulator.Instance.IssuedTokens);
-        var payload = JwtParts.Payload(jwt);
-        Assert.Equal(payload.GetProperty("jti").GetString(), issued.TokenId);
-        Assert.Equal(payload.GetProperty("exp").GetInt64(), issued.ExpiresAt.ToUnixTimeSeconds());
-        Assert.DoesNotContain(jwt, issued.ToString(), StringComparison.Ordinal);
+        Assert.Equal(issuedBefore, Emulator.TokensIssued);
     }
 
     private async Task<string> MintAsync(string path, string? body = null)

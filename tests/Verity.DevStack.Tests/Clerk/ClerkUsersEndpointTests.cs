@@ -4,7 +4,7 @@ using Verity.DevStack.Clerk;
 
 namespace Verity.DevStack.Tests.Clerk;
 
-public sealed class ClerkUsersEndpointTests : ClerkEmulatorTestBase
+public sealed class ClerkUsersEndpointTests(ClerkEmulatorFixture fixture) : SharedClerkEmulatorTests(fixture)
 {
     [Fact]
     public async Task Lists_seeded_users_as_a_bare_array_newest_first()
@@ -40,22 +40,6 @@ public sealed class ClerkUsersEndpointTests : ClerkEmulatorTestBase
         Assert.Equal(JsonValueKind.Number, user.GetProperty("updated_at").ValueKind);
         Assert.Equal(JsonValueKind.Object, user.GetProperty("public_metadata").ValueKind);
         Assert.Equal(JsonValueKind.Null, user.GetProperty("username").ValueKind);
-    }
-
-    [Fact]
-    public async Task Default_limit_is_ten_and_limit_offset_page()
-    {
-        for (var i = 0; i < 12; i++)
-        {
-            Emulator.Instance.AddUser("User", i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), $"user{i}@example.com");
-        }
-
-        var firstPage = await Client.GetAsync("/v1/users");
-        var secondPage = await Client.GetAsync("/v1/users?limit=3&offset=15");
-
-        Assert.Equal(10, firstPage.Json.GetArrayLength());
-        var last = Assert.Single(secondPage.Json.EnumerateArray());
-        Assert.Equal(ClerkEmulatorSeed.DaveUserId, last.GetProperty("id").GetString());
     }
 
     [Theory]
@@ -105,5 +89,24 @@ public sealed class ClerkUsersEndpointTests : ClerkEmulatorTestBase
         var response = await Client.GetAsync("/v1/users?order_by=%2Bcreated_at");
 
         Assert.Equal(ClerkEmulatorSeed.DaveUserId, response.Json[0].GetProperty("id").GetString());
+    }
+}
+
+public sealed class ClerkUsersPagingTests : ClerkEmulatorTestBase
+{
+    [Fact]
+    public async Task Default_limit_is_ten_and_limit_offset_page()
+    {
+        for (var i = 0; i < 12; i++)
+        {
+            Emulator.Instance.AddUser("User", i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture), $"user{i}@example.com");
+        }
+
+        var firstPage = await Client.GetAsync("/v1/users");
+        var secondPage = await Client.GetAsync("/v1/users?limit=3&offset=15");
+
+        Assert.Equal(10, firstPage.Json.GetArrayLength());
+        var last = Assert.Single(secondPage.Json.EnumerateArray());
+        Assert.Equal(ClerkEmulatorSeed.DaveUserId, last.GetProperty("id").GetString());
     }
 }
