@@ -1,0 +1,92 @@
+using System.Collections.Generic;
+using Microsoft.CodeAnalysis;
+
+namespace Verity.Generator.Catalog;
+
+/// <summary>Every catalog problem the generator reports; IDs are stable (see AnalyzerReleases and docs/catalog.md).</summary>
+internal static class CatalogDiagnostics
+{
+    private const string Category = "Verity.Catalog";
+
+    public static readonly DiagnosticDescriptor MalformedJson = Error("VMCP001", "Catalog is not valid JSON",
+        "The catalog is not valid JSON: {0} Fix the JSON at this position.");
+
+    public static readonly DiagnosticDescriptor MissingField = Error("VMCP002", "Required catalog field is missing",
+        "{0} has no '{1}'; add it ({2})");
+
+    public static readonly DiagnosticDescriptor UnknownMethod = Error("VMCP003", "Unknown HTTP method",
+        "Method '{0}' is not supported; use GET, POST, PUT, PATCH or DELETE");
+
+    public static readonly DiagnosticDescriptor UnknownParameterLocation = Error("VMCP004", "Unknown parameter location",
+        "Parameter '{0}' has \"in\": \"{1}\"; use \"path\", \"query\" or \"header\"");
+
+    public static readonly DiagnosticDescriptor UndeclaredPathParameter = Error("VMCP005", "Path parameter is not declared",
+        "The path '{0}' uses {{{1}}} but no parameter with \"in\": \"path\" is named '{1}'; declare it in \"parameters\"");
+
+    public static readonly DiagnosticDescriptor UnusedPathParameter = Error("VMCP006", "Path parameter is not in the path",
+        "Path parameter '{0}' does not appear in the path '{1}'; add {{{0}}} to the path or change its \"in\"");
+
+    public static readonly DiagnosticDescriptor DuplicateToolName = Error("VMCP007", "Duplicate tool name",
+        "Tool name '{0}' is already used by {1}; set a unique \"tool\" on this endpoint");
+
+    public static readonly DiagnosticDescriptor InvalidToolName = Error("VMCP008", "Invalid tool name",
+        "Tool name '{0}' {1}; tool names (prefix included) must match ^[A-Za-z0-9_.-]{{1,64}}$, so set a shorter or plainer \"tool\"");
+
+    public static readonly DiagnosticDescriptor UnresolvedReference = Error("VMCP009", "Unresolvable $ref",
+        "$ref '{0}' cannot be resolved; point it at an entry of components.schemas, e.g. \"#/components/schemas/Name\"");
+
+    public static readonly DiagnosticDescriptor BodyOnGet = Error("VMCP010", "GET endpoint has a body",
+        "GET {0} has a body; move its fields into query parameters or use another method");
+
+    public static readonly DiagnosticDescriptor FlattenedBodyCollision = Error("VMCP011", "Body property collides with a parameter",
+        "Body property '{0}' has the same name as a parameter of this endpoint; set \"bodyParameter\" (e.g. \"payload\") to pass the body as one argument");
+
+    public static readonly DiagnosticDescriptor UnsupportedKeyword = Warning("VMCP012", "Unsupported schema keyword",
+        "Schema keyword '{0}' is not supported: it is kept in the schema but not checked before the call; remove it or use a supported keyword");
+
+    public static readonly DiagnosticDescriptor EmptyEndpoints = Warning("VMCP013", "Catalog has no endpoints",
+        "The catalog has no endpoints, so it produces no tools; add endpoint objects to \"endpoints\"");
+
+    public static readonly DiagnosticDescriptor InvalidValue = Error("VMCP014", "Invalid catalog value",
+        "{0} {1}");
+
+    public static readonly DiagnosticDescriptor GeneratorFailure = Error("VMCP015", "The generator failed",
+        "The Verity generator failed on this catalog ({0}: {1}); simplify the catalog around the last edit and report the problem");
+
+    public static readonly DiagnosticDescriptor DuplicateArgument = Error("VMCP016", "Duplicate argument name",
+        "Argument '{0}' is declared more than once for this endpoint; rename one of the parameters");
+
+    public static readonly DiagnosticDescriptor InvalidPattern = Error("VMCP017", "Invalid regular expression",
+        "pattern '{0}' is not a valid regular expression ({1}); fix the pattern");
+
+    private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
+    {
+        [MalformedJson.Id] = MalformedJson,
+        [MissingField.Id] = MissingField,
+        [UnknownMethod.Id] = UnknownMethod,
+        [UnknownParameterLocation.Id] = UnknownParameterLocation,
+        [UndeclaredPathParameter.Id] = UndeclaredPathParameter,
+        [UnusedPathParameter.Id] = UnusedPathParameter,
+        [DuplicateToolName.Id] = DuplicateToolName,
+        [InvalidToolName.Id] = InvalidToolName,
+        [UnresolvedReference.Id] = UnresolvedReference,
+        [BodyOnGet.Id] = BodyOnGet,
+        [FlattenedBodyCollision.Id] = FlattenedBodyCollision,
+        [UnsupportedKeyword.Id] = UnsupportedKeyword,
+        [EmptyEndpoints.Id] = EmptyEndpoints,
+        [InvalidValue.Id] = InvalidValue,
+        [GeneratorFailure.Id] = GeneratorFailure,
+        [DuplicateArgument.Id] = DuplicateArgument,
+        [InvalidPattern.Id] = InvalidPattern,
+    };
+
+    public static IEnumerable<DiagnosticDescriptor> All => ById.Values;
+
+    public static DiagnosticDescriptor Get(string id) => ById[id];
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true);
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, Category, DiagnosticSeverity.Warning, isEnabledByDefault: true);
+}

@@ -1,0 +1,173 @@
+using System;
+using System.Collections.Generic;
+using System.Text.RegularExpressions;
+using Verity.Generator.Json;
+
+namespace Verity.Generator.Catalog;
+
+/// <summary>Reports unsupported keywords, unresolvable <c>$ref</c>s, bad types and bad patterns in one schema tree.</summary>
+internal sealed class SchemaChecker
+{
+    private static readonly HashSet<string> Supported = new(StringComparer.Ordinal)
+    {
+        "type", "description", "enum", "const", "default", "format", "pattern", "minLength", "maxLength",
+        "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "items", "minItems", "maxItems",
+        "uniqueItems", "properties", "required", "additionalProperties", "$ref", "oneOf", "anyOf", "allOf",
+        "minProperties", "maxProperties",
+
+        // Annotations: carried to the assistant, nothing to check.
+        "title", "examples", "deprecated", "readOnly", "writeOnly", "$comment",
+    };
+
+    private static readonly HashSet<string> Types = new(StringComparer.Ordinal)
+    {
+        "string", "integer", "number", "boolean", "array", "object", "null",
+    };
+
+    private readonly CatalogParser _parser;
+
+    public SchemaChecker(CatalogParser parser)
+    {
+        _parser = parser;
+    }
+
+    public void Check(JNode schema, int depth = 0)
+    {
+        if (depth > 64 || schema is not JObject obj)
+        {
+            if (schema is not (JObject or JBool))
+            {
+                _parser.Report(CatalogDiagnostics.InvalidValue, schema, "A schema", "must be a JSON object (or true/false)");
+            }
+
+            return;
+        }
+
+        foreach (var property in obj.Properties)
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "$ref":
+                    if (value is not JString reference || _parser.ResolveReference(reference.Value) is null)
+                    {
+                        _parser.Report(CatalogDiagnostics.UnresolvedReference, value, value is JString s ? s.Value : value.Kind);
+                    }
+
+                    break;
+                case "type":
+                    CheckType(value);
+                    break;
+                case "pattern":
+                    CheckPattern(value);
+                    break;
+                case "properties":
+                    if (value is JObject properties)
+                    {
+                        foreach (var member in properties.Properties)
+                        {
+                            Check(member.Value, depth + 1);
+                        }
+                    }
+                    else
+                    {
+                        _parser.Report(CatalogDiagnostics.InvalidValue, value, "\"properties\"", "must be an object of schemas");
+                    }
+
+                    break;
+                case "items":
+                    Check(value, depth + 1);
+                    break;
+                case "additionalProperties":
+                    if (value is JObject)
+                    {
+                        Check(value, depth + 1);
+                    }
+
+                    break;
+                case "oneOf":
+                case "anyOf":
+                case "allOf":
+                    if (value is JArray branches)
+                    {
+                        foreach (var branch in branches.Items)
+                        {
+                            Check(branch, depth + 1);
+                        }
+                    }
+                    else
+                    {
+                        _parser.Report(CatalogDiagnostics.InvalidValue, value, $"\"{property.Name}\"", "must be an array of schemas");
+                    }
+
+                    break;
+                case "required":
+                    if (value is not JArray)
+                    {
+                        _parser.Report(CatalogDiagnostics.InvalidValue, value, "\"required\"", "must be an array of property names");
+                    }
+
+                    break;
+                default:
+                    if (!Supported.Contains(property.Name) && !property.Name.StartsWith("x-", StringComparison.Ordinal))
+                    {
+                        _parser.Report(CatalogDiagnostics.UnsupportedKeyword, property, property.Name);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void CheckType(JNode value)
+    {
+        if (value is JString single)
+        {
+            CheckTypeName(single);
+        }
+        else if (value is JArray list && list.Items.Count > 0)
+        {
+            foreach (var item in list.Items)
+            {
+                if (item is JString name)
+                {
+                    CheckTypeName(name);
+                }
+                else
+                {
+                    _parser.Report(CatalogDiagnostics.InvalidValue, item, "\"type\"", "must list type names as strings");
+                }
+            }
+        }
+        else
+        {
+            _parser.Report(CatalogDiagnostics.InvalidValue, value, "\"type\"", "must be a type name or an array of type names");
+        }
+    }
+
+    private void CheckTypeName(JString name)
+    {
+        if (!Types.Contains(name.Value))
+        {
+            _parser.Report(CatalogDiagnostics.InvalidValue, name, $"Type '{name.Value}'", "is not a JSON Schema type; use string, integer, number, boolean, array, object or null");
+        }
+    }
+
+    private void CheckPattern(JNode value)
+    {
+        if (value is not JString pattern)
+        {
+            _parser.Report(CatalogDiagnostics.InvalidValue, value, "\"pattern\"", "must be a string");
+            return;
+        }
+
+        try
+        {
+            _ = new Regex(pattern.Value, RegexOptions.CultureInvariant);
+        }
+        catch (ArgumentException exception)
+        {
+            _parser.Report(CatalogDiagnostics.InvalidPattern, value, pattern.Value, exception.Message);
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Collections.Generic;
+using Verity.Generator.Json;
+
+namespace Verity.Generator.Catalog;
+
+/// <summary>
+/// Writes a tool's input and output schemas as self-contained JSON: every keyword the catalog gives, with
+/// <c>#/components/schemas/X</c> references rewritten to <c>#/$defs/X</c> and the referenced schemas copied there.
+/// </summary>
+internal sealed class ToolSchemaBuilder
+{
+    private const string ComponentPrefix = "#/components/schemas/";
+
+    private readonly CatalogParser _parser;
+
+    public ToolSchemaBuilder(CatalogParser parser)
+    {
+        _parser = parser;
+    }
+
+    /// <summary>One property of the input schema.</summary>
+    public sealed class Argument
+    {
+        public Argument(string name, JNode? schema, string? description)
+        {
+            Name = name;
+            Schema = schema;
+            Description = description;
+        }
+
+        public string Name { get; }
+
+        public JNode? Schema { get; }
+
+        public string? Description { get; }
+    }
+
+    public string BuildInput(List<Argument> arguments, List<string> required)
+    {
+        var definitions = new List<string>();
+        foreach (var argument in arguments)
+        {
+            CollectReferences(argument.Schema, definitions);
+        }
+
+        var writer = new JsonTextWriter();
+        writer.StartObject();
+        writer.PropertyName("type");
+        writer.String("object");
+        writer.PropertyName("properties");
+        writer.StartObject();
+        foreach (var argument in arguments)
+        {
+            writer.PropertyName(argument.Name);
+            WriteArgument(writer, argument);
+        }
+
+        writer.EndObject(arguments.Count == 0);
+        if (required.Count > 0)
+        {
+            writer.PropertyName("required");
+            writer.StartArray();
+            foreach (var name in required)
+            {
+                writer.String(name);
+            }
+
+            writer.EndArray(empty: false);
+        }
+
+        writer.PropertyName("additionalProperties");
+        writer.Bool(false);
+        WriteDefinitions(writer, definitions);
+        writer.EndObject(empty: false);
+        return writer.ToString();
+    }
+
+    /// <summary>The output schema, or null when the response is not a JSON object (MCP wants an object there).</summary>
+    public string? BuildOutput(JNode? schema)
+    {
+        var root = schema;
+        for (var hops = 0; hops < 16 && root is JObject obj && obj.Get("$ref") is JString reference; hops++)
+        {
+            root = _parser.ResolveReference(reference.Value)?.Node;
+        }
+
+        if (root is not JObject rootObject || TypeResolver.IsNullable(rootObject) || TypeResolver.SingleType(rootObject) != "object")
+        {
+            return null;
+        }
+
+        var definitions = new List<string>();
+        CollectReferences(rootObject, definitions);
+        var writer = new JsonTextWriter();
+        writer.StartObject();
+        foreach (var property in rootObject.Properties)
+        {
+            writer.PropertyName(property.Name);
+            if (property.Name == "$ref" && property.Value is JString text)
+            {
+                writer.String(Rewrite(text.Value));
+            }
+            else
+            {
+                writer.Node(property.Value, Rewrite);
+            }
+        }
+
+        WriteDefinitions(writer, definitions);
+        writer.EndObject(rootObject.Properties.Count == 0 && definitions.Count == 0);
+        return writer.ToString();
+    }
+
+    private static void WriteArgument(JsonTextWriter writer, Argument argument)
+    {
+        if (argument.Schema is not JObject schema)
+        {
+            writer.StartObject();
+            if (argument.Schema is null)
+            {
+                writer.PropertyName("type");
+                writer.String("string");
+            }
+
+            if (argument.Description is not null)
+            {
+                writer.PropertyName("description");
+                writer.String(argument.Description);
+            }
+
+            writer.EndObject(argument.Schema is not null && argument.Description is null);
+            return;
+        }
+
+        if (argument.Description is null)
+        {
+            writer.Node(schema, Rewrite);
+            return;
+        }
+
+        // The parameter's description describes the argument better than its schema's.
+        writer.StartObject();
+        writer.PropertyName("description");
+        writer.String(argument.Description);
+        foreach (var property in schema.Properties)
+        {
+            if (property.Name == "description")
+            {
+                continue;
+            }
+
+            writer.PropertyName(property.Name);
+            if (property.Name == "$ref" && property.Value is JString reference)
+            {
+                writer.String(Rewrite(reference.Value));
+            }
+            else
+            {
+                writer.Node(property.Value, Rewrite);
+            }
+        }
+
+        writer.EndObject(empty: false);
+    }
+
+    private void WriteDefinitions(JsonTextWriter writer, List<string> definitions)
+    {
+        if (definitions.Count == 0)
+        {
+            return;
+        }
+
+        writer.PropertyName("$defs");
+        writer.StartObject();
+        foreach (var name in definitions)
+        {
+            writer.PropertyName(name);
+            var node = _parser.ResolveReference(ComponentPrefix + EscapePointer(name))?.Node;
+            if (node is null)
+            {
+                writer.StartObject();
+                writer.EndObject(empty: true);
+            }
+            else
+            {
+                writer.Node(node, Rewrite);
+            }
+        }
+
+        writer.EndObject(empty: false);
+    }
+
+    private void CollectReferences(JNode? node, List<string> definitions)
+    {
+        switch (node)
+        {
+            case JObject obj:
+                foreach (var property in obj.Properties)
+                {
+                    if (property.Name == "$ref" && property.Value is JString reference)
+                    {
+                        var component = _parser.ResolveReference(reference.Value);
+                        if (component is not null && !definitions.Contains(component.Value.Name))
+                        {
+                            definitions.Add(component.Value.Name);
+                            CollectReferences(component.Value.Node, definitions);
+                        }
+                    }
+                    else if (property.Name is not ("enum" or "const" or "default" or "examples"))
+                    {
+                        CollectReferences(property.Value, definitions);
+                    }
+                }
+
+                break;
+            case JArray array:
+                foreach (var item in array.Items)
+                {
+                    CollectReferences(item, definitions);
+                }
+
+                break;
+        }
+    }
+
+    private static string Rewrite(string reference) =>
+        reference.StartsWith(ComponentPrefix, System.StringComparison.Ordinal)
+            ? "#/$defs/" + reference.Substring(ComponentPrefix.Length)
+            : reference;
+
+    public static string UnescapePointer(string segment) => segment.Replace("~1", "/").Replace("~0", "~");
+
+    public static string EscapePointer(string name) => name.Replace("~", "~0").Replace("/", "~1");
+}

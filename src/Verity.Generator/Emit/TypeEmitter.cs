@@ -1,0 +1,177 @@
+using Verity.Generator.Catalog;
+using Verity.Generator.Model;
+
+namespace Verity.Generator.Emit;
+
+/// <summary>Emits a generated enum or record with its reflection-free JSON converter.</summary>
+internal static class TypeEmitter
+{
+    private const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverter";
+
+    public static void Emit(SourceWriter writer, TypeDecl type, string ns)
+    {
+        if (type.Kind == TypeDeclKind.Enum)
+        {
+            EmitEnum(writer, type, ns);
+        }
+        else
+        {
+            EmitRecord(writer, type, ns);
+        }
+    }
+
+    private static void Summary(SourceWriter writer, string? text)
+    {
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            writer.Line($"/// <summary>{CSharp.Xml(text!.Trim())}</summary>");
+        }
+    }
+
+    private static void EmitEnum(SourceWriter writer, TypeDecl type, string ns)
+    {
+        var full = $"global::{ns}.{type.Name}";
+        Summary(writer, type.Description ?? $"The values of {(type.Origin == "inline" ? type.Name : type.Origin)}.");
+        writer.Line($"[{JsonConverterAttribute}(typeof(global::{ns}.{type.Name}JsonConverter))]");
+        writer.Open($"public enum {type.Name}");
+        foreach (var member in type.Members)
+        {
+            writer.Line($"/// <summary>JSON value <c>{CSharp.Xml(member.Value)}</c>.</summary>");
+            writer.Line(member.Identifier + ",");
+        }
+
+        writer.Close();
+        writer.Line();
+        writer.Line($"/// <summary>Maps <see cref=\"{type.Name}\"/> to and from its JSON strings without reflection.</summary>");
+        writer.Open($"public sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{full}>");
+        writer.Line($"public override {full} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Indent().Line($"reader.TokenType == global::System.Text.Json.JsonTokenType.String ? FromJsonValue(reader.GetString()!) : throw new global::System.Text.Json.JsonException(\"Expected a string for {type.Name}.\");").Outdent();
+        writer.Line();
+        writer.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {full} value, global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Indent().Line("writer.WriteStringValue(ToJsonValue(value));").Outdent();
+        writer.Line();
+        writer.Line($"public static {full} Read({TypeCode.JsonElement} element) => FromJsonValue({TypeCode.ToolJson}.ReadString(element));");
+        writer.Line();
+        writer.Open($"public static string ToJsonValue({full} value) => value switch");
+        foreach (var member in type.Members)
+        {
+            writer.Line($"{full}.{member.Identifier} => {CSharp.String(member.Value)},");
+        }
+
+        writer.Line("_ => throw new global::System.ArgumentOutOfRangeException(nameof(value), value, null),");
+        writer.Close(";");
+        writer.Line();
+        writer.Open($"public static {full} FromJsonValue(string value) => value switch");
+        foreach (var member in type.Members)
+        {
+            writer.Line($"{CSharp.String(member.Value)} => {full}.{member.Identifier},");
+        }
+
+        writer.Line($"_ => throw new global::System.Text.Json.JsonException($\"'{{value}}' is not a {type.Name} value.\"),");
+        writer.Close(";");
+        writer.Close();
+    }
+
+    private static void EmitRecord(SourceWriter writer, TypeDecl type, string ns)
+    {
+        var full = $"global::{ns}.{type.Name}";
+        Summary(writer, type.Description ?? (type.Origin == "inline" ? null : $"The {type.Origin} schema of the catalog."));
+        writer.Line($"[{JsonConverterAttribute}(typeof(global::{ns}.{type.Name}JsonConverter))]");
+        writer.Open($"public sealed record {type.Name}");
+        var first = true;
+        foreach (var property in type.Properties)
+        {
+            if (!first)
+            {
+                writer.Line();
+            }
+
+            first = false;
+            Summary(writer, property.Description ?? $"JSON property <c>{property.JsonName}</c>.");
+            writer.Line($"public {(property.Required ? "required " : string.Empty)}{PropertyType(property, ns)} {property.Identifier} {{ get; init; }}");
+        }
+
+        writer.Close();
+        writer.Line();
+        writer.Line($"/// <summary>Reads and writes <see cref=\"{type.Name}\"/> with the catalog's property names, without reflection.</summary>");
+        writer.Open($"public sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{full}>");
+        writer.Line($"public override {full} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Indent().Line($"{TypeCode.ToolJson}.ReadValue(ref reader, Read);").Outdent();
+        writer.Line();
+        writer.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {full} value, global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Indent().Line("Write(writer, value);").Outdent();
+        writer.Line();
+        writer.Open($"public static {full} Read({TypeCode.JsonElement} element)");
+        writer.Line($"{TypeCode.JsonElement} value;");
+        writer.Open($"return new {full}");
+        foreach (var property in type.Properties)
+        {
+            writer.Line($"{property.Identifier} = {BindProperty(property, ns, required: $"element.GetProperty({CSharp.String(property.JsonName)})", tryGet: $"element.TryGetProperty({CSharp.String(property.JsonName)}, out value)")},");
+        }
+
+        writer.Close(";");
+        writer.Close();
+        writer.Line();
+        writer.Open($"public static void Write({TypeCode.Utf8JsonWriter} writer, {full} value)");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(writer);");
+        writer.Line("global::System.ArgumentNullException.ThrowIfNull(value);");
+        writer.Line("writer.WriteStartObject();");
+        var locals = new NameScope("writer", "value");
+        foreach (var property in type.Properties)
+        {
+            WriteProperty(writer, property, "value." + property.Identifier, ns, locals);
+        }
+
+        writer.Line("writer.WriteEndObject();");
+        writer.Close();
+        writer.Close();
+    }
+
+    public static string PropertyType(PropertyDecl property, string ns) =>
+        property.UsesOptional
+            ? $"global::Verity.Mcp.Tools.Optional<{TypeCode.Name(property.Type, ns)}>"
+            : TypeCode.Name(property.Required ? property.Type : property.Type.AsNullable(true), ns);
+
+    /// <summary>The expression binding one property from a JSON source (a record's element or the tool's arguments).</summary>
+    public static string BindProperty(PropertyDecl property, string ns, string required, string tryGet)
+    {
+        if (property.Required)
+        {
+            return TypeCode.Read(property.Type, required, ns);
+        }
+
+        if (property.UsesOptional)
+        {
+            return $"{tryGet} ? new global::Verity.Mcp.Tools.Optional<{TypeCode.Name(property.Type, ns)}>({TypeCode.Read(property.Type, "value", ns)}) : default";
+        }
+
+        return $"{tryGet} && value.ValueKind != {TypeCode.JsonValueKind}.Null ? {TypeCode.Read(property.Type.AsNullable(false), "value", ns)} : null";
+    }
+
+    /// <summary>Writes one property; optional ones only when set.</summary>
+    public static void WriteProperty(SourceWriter writer, PropertyDecl property, string access, string ns, NameScope locals)
+    {
+        var name = $"writer.WritePropertyName({CSharp.String(property.JsonName)});";
+        if (property.Required)
+        {
+            writer.Line(name);
+            writer.Line(TypeCode.Write(property.Type, "writer", access, ns, boundName: locals.Reserve(Identifiers.ToCamel(property.JsonName).TrimStart('@') + "Value")));
+            return;
+        }
+
+        if (property.UsesOptional)
+        {
+            writer.Open($"if ({access}.HasValue)");
+            writer.Line(name);
+            writer.Line(TypeCode.Write(property.Type, "writer", access + ".Value", ns, boundName: locals.Reserve(Identifiers.ToCamel(property.JsonName).TrimStart('@') + "Value")));
+            writer.Close();
+            return;
+        }
+
+        var bound = locals.Reserve(Identifiers.ToCamel(property.JsonName).TrimStart('@') + "Value");
+        writer.Open($"if ({access} is {{ }} {bound})");
+        writer.Line(name);
+        writer.Line(TypeCode.WriteNonNull(property.Type.AsNullable(false), "writer", bound, ns, 1));
+        writer.Close();
+    }
+}

@@ -1,0 +1,188 @@
+using System;
+using System.Globalization;
+using System.Text;
+
+namespace Verity.Generator.Json;
+
+/// <summary>A minimal indented JSON writer over a <see cref="StringBuilder"/>, used to build tool schemas.</summary>
+internal sealed class JsonTextWriter
+{
+    private readonly StringBuilder _builder = new();
+    private int _indent;
+    private bool _needsComma;
+
+    public void StartObject()
+    {
+        BeforeValue();
+        _builder.Append('{');
+        _indent++;
+        _needsComma = false;
+    }
+
+    public void EndObject(bool empty)
+    {
+        _indent--;
+        if (!empty)
+        {
+            NewLine();
+        }
+
+        _builder.Append('}');
+        _needsComma = true;
+    }
+
+    public void StartArray()
+    {
+        BeforeValue();
+        _builder.Append('[');
+        _indent++;
+        _needsComma = false;
+    }
+
+    public void EndArray(bool empty)
+    {
+        _indent--;
+        if (!empty)
+        {
+            NewLine();
+        }
+
+        _builder.Append(']');
+        _needsComma = true;
+    }
+
+    public void PropertyName(string name)
+    {
+        if (_needsComma)
+        {
+            _builder.Append(',');
+        }
+
+        NewLine();
+        AppendString(name);
+        _builder.Append(": ");
+        _needsComma = false;
+        _afterName = true;
+    }
+
+    public void String(string value)
+    {
+        BeforeValue();
+        AppendString(value);
+        _needsComma = true;
+    }
+
+    public void Raw(string literal)
+    {
+        BeforeValue();
+        _builder.Append(literal);
+        _needsComma = true;
+    }
+
+    public void Bool(bool value) => Raw(value ? "true" : "false");
+
+    public override string ToString() => _builder.ToString();
+
+    private bool _afterName;
+
+    private void BeforeValue()
+    {
+        if (_afterName)
+        {
+            _afterName = false;
+            return;
+        }
+
+        if (_needsComma)
+        {
+            _builder.Append(',');
+        }
+
+        if (_indent > 0)
+        {
+            NewLine();
+        }
+    }
+
+    private void NewLine()
+    {
+        _builder.Append('\n').Append(' ', _indent * 2);
+    }
+
+    private void AppendString(string value)
+    {
+        _builder.Append('"');
+        foreach (var c in value)
+        {
+            switch (c)
+            {
+                case '"': _builder.Append("\\\""); break;
+                case '\\': _builder.Append("\\\\"); break;
+                case '\n': _builder.Append("\\n"); break;
+                case '\r': _builder.Append("\\r"); break;
+                case '\t': _builder.Append("\\t"); break;
+                case '\b': _builder.Append("\\b"); break;
+                case '\f': _builder.Append("\\f"); break;
+                default:
+                    if (c < ' ' || c == '\u2028' || c == '\u2029')
+                    {
+                        _builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                    }
+                    else
+                    {
+                        _builder.Append(c);
+                    }
+
+                    break;
+            }
+        }
+
+        _builder.Append('"');
+    }
+
+    /// <summary>Writes a parsed node back, letting <paramref name="rewriteRef"/> change <c>$ref</c> values.</summary>
+    public void Node(JNode node, Func<string, string> rewriteRef)
+    {
+        switch (node)
+        {
+            case JObject obj:
+                StartObject();
+                foreach (var property in obj.Properties)
+                {
+                    PropertyName(property.Name);
+                    if (property.Name == "$ref" && property.Value is JString reference)
+                    {
+                        String(rewriteRef(reference.Value));
+                    }
+                    else
+                    {
+                        Node(property.Value, rewriteRef);
+                    }
+                }
+
+                EndObject(obj.Properties.Count == 0);
+                break;
+            case JArray array:
+                StartArray();
+                foreach (var item in array.Items)
+                {
+                    Node(item, rewriteRef);
+                }
+
+                EndArray(array.Items.Count == 0);
+                break;
+            case JString text:
+                String(text.Value);
+                break;
+            case JNumber number:
+                Raw(number.Text);
+                break;
+            case JBool boolean:
+                Bool(boolean.Value);
+                break;
+            default:
+                Raw("null");
+                break;
+        }
+    }
+}

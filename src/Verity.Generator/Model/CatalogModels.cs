@@ -1,0 +1,32 @@
+namespace Verity.Generator.Model;
+
+/// <summary>What one catalog file is, as read from the compilation: its text and the MSBuild options for it.</summary>
+internal sealed record CatalogInput(string Path, string Text, string? NamespaceOverride, string? ToolPrefixOverride, string? RootNamespace);
+
+/// <summary>Names every generated file of one catalog needs.</summary>
+internal sealed record CatalogNames(string FileName, string Namespace, string HintPrefix, string ToolsClass, string ApiClass, string JsonContextClass);
+
+/// <summary>The catalog-level facts for the shared files (tools class, typed client, JSON context).</summary>
+internal sealed record CatalogModel(
+    CatalogNames Names,
+    string ApiName,
+    string? ApiVersion,
+    string? BaseUrl,
+    string Sha256,
+    EquatableArray<ToolSummary> Tools,
+    EquatableArray<string> JsonTypes);
+
+internal sealed record ToolSummary(string ToolName, string GroupClass, string ToolClass);
+
+/// <summary>A tool name with where it was declared, to find duplicates across catalogs.</summary>
+internal sealed record ToolNameInfo(string ToolName, string Endpoint, LocationInfo? Location);
+
+/// <summary>Everything parsing one catalog produced.</summary>
+internal sealed record CatalogParseResult(
+    CatalogModel? Catalog,
+    EquatableArray<EndpointModel> Endpoints,
+    EquatableArray<SharedTypeModel> SharedTypes,
+    EquatableArray<ToolNameInfo> ToolNames,
+    EquatableArray<DiagnosticInfo> Diagnostics);
+
+internal sealed record SharedTypeModel(CatalogNames Names, TypeDecl Type);

@@ -1,0 +1,170 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+using Verity.Mcp.Http;
+
+namespace Verity.Mcp.Tools;
+
+/// <summary>
+/// The base of every generated tool: validate the arguments against the input schema (all problems at once, no
+/// request made), bind them to typed values, build the request, send it through <see cref="IVerityApiClient"/> and
+/// let <see cref="IToolResultMapper"/> turn the answer (or the failure) into the tool result.
+/// </summary>
+public abstract class EndpointTool : McpServerTool
+{
+    private readonly ToolDefinition _definition;
+    private readonly ArgumentValidator _validator;
+
+    protected EndpointTool(EndpointDescriptor endpoint, ToolDefinition definition)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        ArgumentNullException.ThrowIfNull(definition);
+        Endpoint = endpoint;
+        _definition = definition;
+        var inputSchema = ParseSchema(definition.InputSchemaJson);
+        _validator = new ArgumentValidator(inputSchema);
+        ProtocolTool = new Tool
+        {
+            Name = endpoint.ToolName,
+            Description = definition.Description,
+            InputSchema = inputSchema,
+            OutputSchema = definition.OutputSchemaJson is null ? null : ParseSchema(definition.OutputSchemaJson),
+            Annotations = new ToolAnnotations
+            {
+                ReadOnlyHint = definition.Hints.ReadOnly,
+                DestructiveHint = definition.Hints.Destructive,
+                IdempotentHint = definition.Hints.Idempotent,
+                OpenWorldHint = definition.Hints.OpenWorld,
+            },
+        };
+    }
+
+    public EndpointDescriptor Endpoint { get; }
+
+    public override Tool ProtocolTool { get; }
+
+    public override IReadOnlyList<object> Metadata => [];
+
+    /// <summary>Turns validated arguments into the request; generated per endpoint.</summary>
+    protected abstract ApiRequest BuildRequest(ToolArguments arguments);
+
+    /// <summary>Every problem with the arguments, or an empty list when a request can be built from them.</summary>
+    public IReadOnlyList<ArgumentError> ValidateArguments(IReadOnlyDictionary<string, JsonElement>? arguments)
+    {
+        var errors = new List<ArgumentError>(_validator.Validate(arguments));
+        if (arguments is null)
+        {
+            return errors;
+        }
+
+        foreach (var name in _definition.PathArguments)
+        {
+            if (arguments.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
+                && ApiRequestBuilder.CheckSegment(value.GetString()!) is { } problem)
+            {
+                errors.Add(new(name, "path", problem));
+            }
+        }
+
+        foreach (var name in _definition.HeaderArguments)
+        {
+            if (arguments.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
+                && ApiRequestBuilder.ContainsLineBreak(value.GetString()!))
+            {
+                errors.Add(new(name, "header", ApiRequestBuilder.HeaderLineBreakMessage));
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Validates and binds; throws <see cref="ToolArgumentException"/> listing every problem.</summary>
+    public ApiRequest CreateRequest(IReadOnlyDictionary<string, JsonElement>? arguments)
+    {
+        var errors = ValidateArguments(arguments);
+        if (errors.Count > 0)
+        {
+            throw new ToolArgumentException(errors);
+        }
+
+        try
+        {
+            return BuildRequest(new ToolArguments(arguments));
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new ToolArgumentException("arguments", "binding", exception.Message);
+        }
+    }
+
+    public override async ValueTask<CallToolResult> InvokeAsync(
+        RequestContext<CallToolRequestParams> request,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ApiRequest apiRequest;
+        try
+        {
+            apiRequest = CreateRequest(ToArguments(request.Params?.Arguments));
+        }
+        catch (ToolArgumentException exception)
+        {
+            return InvalidArguments(exception.Errors);
+        }
+
+        var services = request.Services ?? throw new InvalidOperationException("The MCP request has no service provider.");
+        var mapper = services.GetRequiredService<IToolResultMapper>();
+        try
+        {
+            var client = services.GetRequiredService<IVerityApiClient>();
+            var response = await client.SendAsync(apiRequest, cancellationToken).ConfigureAwait(false);
+            return mapper.FromResponse(Endpoint, response);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            return mapper.FromException(Endpoint, exception);
+        }
+    }
+
+    /// <summary>The tool error the assistant sees for bad arguments: one line per problem, by argument and rule.</summary>
+    public CallToolResult InvalidArguments(IReadOnlyList<ArgumentError> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var text = new StringBuilder()
+            .Append("Invalid arguments for tool '").Append(Endpoint.ToolName).Append("' (")
+            .Append(errors.Count).Append(errors.Count == 1 ? " problem" : " problems")
+            .Append("); no request was sent. Fix them and call the tool again:");
+        foreach (var error in errors)
+        {
+            text.Append('\n').Append("- ").Append(error);
+        }
+
+        return new CallToolResult
+        {
+            IsError = true,
+            Content = [new TextContentBlock { Text = text.ToString() }],
+        };
+    }
+
+    public override string ToString() => Endpoint.ToolName;
+
+    private static IReadOnlyDictionary<string, JsonElement>? ToArguments(IDictionary<string, JsonElement>? arguments) =>
+        arguments switch
+        {
+            null => null,
+            IReadOnlyDictionary<string, JsonElement> readOnly => readOnly,
+            _ => new Dictionary<string, JsonElement>(arguments, StringComparer.Ordinal),
+        };
+
+    private static JsonElement ParseSchema(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.Clone();
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
+
+namespace Verity.Mcp.Tools;
+
+/// <summary>
+/// Registers a catalog's generated tools with the MCP server, filtered at start-up by <see cref="ToolFilterOptions"/>.
+/// Called by the generated <c>With{Api}Tools()</c>; no reflection is involved.
+/// </summary>
+public static class EndpointToolRegistration
+{
+    public static IMcpServerBuilder WithEndpointTools(
+        this IMcpServerBuilder builder,
+        string apiName,
+        IReadOnlyList<EndpointDescriptor> descriptors,
+        Func<IReadOnlyList<McpServerTool>> createTools)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(descriptors);
+        ArgumentNullException.ThrowIfNull(createTools);
+
+        var services = builder.Services;
+        services.AddToolFilterOptions();
+        services.AddSingleton(new EndpointToolSet(apiName, descriptors));
+        services.AddOptions<McpServerOptions>()
+            .Configure<IOptions<ToolFilterOptions>>((options, filter) =>
+            {
+                options.ToolCollection ??= [];
+                foreach (var tool in ToolFilter.Apply(filter.Value, createTools()))
+                {
+                    options.ToolCollection.Add(tool);
+                }
+            });
+        return builder;
+    }
+
+    /// <summary>Binds <see cref="ToolFilterOptions"/> from <c>VERITY_TOOLS</c> / <c>VERITY_READ_ONLY</c>; safe to call twice.</summary>
+    public static IServiceCollection AddToolFilterOptions(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddOptions<ToolFilterOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ToolFilterOptions>, ConfigureToolFilterOptions>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ToolFilterOptions>, ToolFilterOptionsValidator>());
+        return services;
+    }
+
+    private sealed class ConfigureToolFilterOptions(IServiceProvider services) : IConfigureOptions<ToolFilterOptions>
+    {
+        public void Configure(ToolFilterOptions options) => options.Read(services.GetService<IConfiguration>());
+    }
+}
