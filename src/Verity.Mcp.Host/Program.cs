@@ -19,6 +19,15 @@ internal static class Program
             await Console.Error.WriteLineAsync($"verity-mcp: {message}").ConfigureAwait(false);
             return ExitCodes.BadConfiguration;
         }
+        catch (Exception exception)
+        {
+            // One line for people; the stack trace only when they asked for detailed logs.
+            var detailed = Environment.GetEnvironmentVariable(KnownSettings.LogLevel) is "Trace" or "Debug" or "trace" or "debug";
+            await Console.Error.WriteLineAsync(detailed
+                ? $"verity-mcp: {exception}"
+                : $"verity-mcp: {exception.GetType().Name}: {exception.Message.ReplaceLineEndings(" ")} (set VERITY_LOG_LEVEL=Debug for details)").ConfigureAwait(false);
+            return ExitCodes.Failure;
+        }
     }
 
     private static async Task<int> RunAsync(CommandLine commandLine)
@@ -61,6 +70,11 @@ internal static class Program
         }
         catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
         {
+            return ExitCodes.Failure;
+        }
+        catch (Exception failure) when (commandLine.Verb == Verb.Demo && failure is DemoStepFailedException or ModelContextProtocol.McpException)
+        {
+            await Console.Error.WriteLineAsync($"verity-mcp: demo: {failure.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
         }
         finally

@@ -1,16 +1,43 @@
 using Microsoft.Extensions.Configuration;
+using Verity.DevStack;
 using Verity.Mcp.Host.Cli;
 
 namespace Verity.Mcp.Host.Commands;
 
+/// <summary>
+/// Runs the Clerk emulator and the sample Verity API on loopback ports. Stdout gets exactly the settings a server
+/// needs (<c>KEY=VALUE</c> lines) and then <c>ready</c>, so a script can read them; it runs until stdin closes or
+/// Ctrl+C. The printed secret key is the emulator's own fake key.
+/// </summary>
 internal static class DevStackCommand
 {
     public static async Task<int> RunAsync(ConfigurationManager configuration, TextWriter output, TextReader input, CancellationToken cancellationToken)
     {
         _ = configuration;
-        _ = input;
-        _ = cancellationToken;
-        await output.WriteLineAsync("devstack: not available yet").ConfigureAwait(false);
-        return ExitCodes.Failure;
+        await using var stack = await DevStackHost.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        await output.WriteLineAsync($"CLERK_API_URL={stack.ClerkApiUrl}").ConfigureAwait(false);
+        await output.WriteLineAsync($"CLERK_SECRET_KEY={stack.SecretKey}").ConfigureAwait(false);
+        await output.WriteLineAsync($"VERITY_BASE_URL={stack.VerityBaseUrl}").ConfigureAwait(false);
+        await output.WriteLineAsync("ready").ConfigureAwait(false);
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        await Console.Error.WriteLineAsync("devstack: Clerk emulator and sample Verity API are running; close stdin (Ctrl+D) or press Ctrl+C to stop.").ConfigureAwait(false);
+
+        await WaitForEndOfInputAsync(input, cancellationToken).ConfigureAwait(false);
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Completes when stdin reaches its end or the token is cancelled (a console read cannot be cancelled itself).</summary>
+    private static async Task WaitForEndOfInputAsync(TextReader input, CancellationToken cancellationToken)
+    {
+        var endOfInput = Task.Run(async () =>
+        {
+            var buffer = new char[256];
+            while (await input.ReadAsync(buffer, CancellationToken.None).ConfigureAwait(false) > 0)
+            {
+            }
+        }, CancellationToken.None);
+        var interrupted = Task.Delay(Timeout.Infinite, cancellationToken);
+        await Task.WhenAny(endOfInput, interrupted).ConfigureAwait(false);
     }
 }
