@@ -27,7 +27,10 @@ public sealed class ClerkRateLimitTests : ClerkEmulatorTestBase
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
         Assert.Equal("7", limited.RetryAfterRaw);
 
-        Time.Advance(TimeSpan.FromSeconds(6.5));
+        Time.Advance(TimeSpan.FromSeconds(6.3));
+        Assert.Equal("1", (await Client.GetAsync("/v1/users")).RetryAfterRaw);
+
+        Time.Advance(TimeSpan.FromSeconds(0.2));
         Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/v1/users")).Status);
     }
 
