@@ -242,17 +242,17 @@ internal static class EndpointEmitter
         if (endpoint.Body is { } body)
         {
             var nonNull = body.Type.AsNullable(false);
-            var serialize = $"{TypeCode.ToolJson}.Serialize({{0}}, static (writer, value) => {{{{ {TypeCode.WriteNonNull(nonNull, "writer", "value", ns, 1)} }}}})";
+            string Serialize(string value) => $"{TypeCode.ToolJson}.Serialize({value}, static (writer, value) => {{ {TypeCode.WriteNonNull(nonNull, "writer", "value", ns, 1)} }})";
             if (body.Type.Nullable)
             {
                 var bound = locals.Reserve(body.Identifier.TrimStart('@') + "Value");
                 writer.Open($"if ({body.Identifier} is {{ }} {bound})");
-                writer.Line($"request.SetJsonBody({string.Format(serialize, bound)});");
+                writer.Line($"request.SetJsonBody({Serialize(bound)});");
                 writer.Close();
             }
             else
             {
-                writer.Line($"request.SetJsonBody({string.Format(serialize, body.Identifier)});");
+                writer.Line($"request.SetJsonBody({Serialize(body.Identifier)});");
             }
         }
 

@@ -20,18 +20,23 @@ internal static class TypeEmitter
         }
     }
 
-    private static void Summary(SourceWriter writer, string? text)
+    /// <summary>Writes a summary from catalog text (escaped) or, when there is none, from a ready XML fallback.</summary>
+    private static void Summary(SourceWriter writer, string? text, string? xmlFallback = null)
     {
         if (!string.IsNullOrWhiteSpace(text))
         {
             writer.Line($"/// <summary>{CSharp.Xml(text!.Trim())}</summary>");
+        }
+        else if (xmlFallback is not null)
+        {
+            writer.Line($"/// <summary>{xmlFallback}</summary>");
         }
     }
 
     private static void EmitEnum(SourceWriter writer, TypeDecl type, string ns)
     {
         var full = $"global::{ns}.{type.Name}";
-        Summary(writer, type.Description ?? $"The values of {(type.Origin == "inline" ? type.Name : type.Origin)}.");
+        Summary(writer, type.Description, $"The values of {CSharp.Xml(type.Origin == "inline" ? type.Name : type.Origin)}.");
         writer.Line($"[{JsonConverterAttribute}(typeof(global::{ns}.{type.Name}JsonConverter))]");
         writer.Open($"public enum {type.Name}");
         foreach (var member in type.Members)
@@ -75,7 +80,7 @@ internal static class TypeEmitter
     private static void EmitRecord(SourceWriter writer, TypeDecl type, string ns)
     {
         var full = $"global::{ns}.{type.Name}";
-        Summary(writer, type.Description ?? (type.Origin == "inline" ? null : $"The {type.Origin} schema of the catalog."));
+        Summary(writer, type.Description, type.Origin == "inline" ? null : $"The <c>{CSharp.Xml(type.Origin)}</c> schema of the catalog.");
         writer.Line($"[{JsonConverterAttribute}(typeof(global::{ns}.{type.Name}JsonConverter))]");
         writer.Open($"public sealed record {type.Name}");
         var first = true;
@@ -87,7 +92,7 @@ internal static class TypeEmitter
             }
 
             first = false;
-            Summary(writer, property.Description ?? $"JSON property <c>{property.JsonName}</c>.");
+            Summary(writer, property.Description, $"JSON property <c>{CSharp.Xml(property.JsonName)}</c>.");
             writer.Line($"public {(property.Required ? "required " : string.Empty)}{PropertyType(property, ns)} {property.Identifier} {{ get; init; }}");
         }
 

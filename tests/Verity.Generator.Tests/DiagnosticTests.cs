@@ -1,0 +1,171 @@
+using Microsoft.CodeAnalysis;
+using Verity.Generator.Tests.Infrastructure;
+
+namespace Verity.Generator.Tests;
+
+/// <summary>One test per diagnostic ID: the catalog problem is reported with its ID, a location in the file, and no exception.</summary>
+public sealed class DiagnosticTests
+{
+    private static Diagnostic Single(string catalog, string id)
+    {
+        var output = GeneratorHarness.Run(catalog);
+        var matching = output.Diagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(matching.Count == 1, $"Expected one {id}, got: {string.Join(" | ", output.Diagnostics.Select(d => d.ToString()))}");
+        Assert.DoesNotContain(output.Diagnostics, d => d.Id is "VMCP015" or "CS8785" or "AD0001");
+        var diagnostic = matching[0];
+        Assert.Equal(GeneratorHarness.DefaultCatalogPath, diagnostic.Location.GetLineSpan().Path);
+        return diagnostic;
+    }
+
+    private static int Line(Diagnostic diagnostic) => diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
+
+    [Fact]
+    public void VMCP001_malformed_json_reports_line_and_column()
+    {
+        var diagnostic = Single("{\n  \"api\": { \"name\": \"A\" },\n  \"endpoints\": [ 1 2 ]\n}", "VMCP001");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Equal(3, Line(diagnostic));
+        Assert.Equal(20, diagnostic.Location.GetLineSpan().StartLinePosition.Character + 1);
+        Assert.Contains("line 3, column 20", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void VMCP001_truncated_json()
+    {
+        var text = TestCatalogs.With(TestCatalogs.SimpleGet);
+        Single(text[..(text.Length / 2)], "VMCP001");
+    }
+
+    [Fact]
+    public void VMCP002_missing_required_field()
+    {
+        var diagnostic = Single(TestCatalogs.With("""{ "method": "GET", "path": "/a" }"""), "VMCP002");
+        Assert.Contains("summary", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void VMCP003_unknown_method() =>
+        Single(TestCatalogs.With("""{ "method": "FETCH", "path": "/a", "summary": "A." }"""), "VMCP003");
+
+    [Fact]
+    public void VMCP004_unknown_parameter_location() =>
+        Single(TestCatalogs.With("""{ "method": "GET", "path": "/a", "summary": "A.", "parameters": [ { "name": "c", "in": "cookie" } ] }"""), "VMCP004");
+
+    [Fact]
+    public void VMCP005_undeclared_path_parameter() =>
+        Single(TestCatalogs.With("""{ "method": "GET", "path": "/a/{id}", "summary": "A." }"""), "VMCP005");
+
+    [Fact]
+    public void VMCP006_unused_path_parameter() =>
+        Single(TestCatalogs.With("""{ "method": "GET", "path": "/a", "summary": "A.", "parameters": [ { "name": "id", "in": "path" } ] }"""), "VMCP006");
+
+    [Fact]
+    public void VMCP007_duplicate_tool_name_after_derivation()
+    {
+        var diagnostic = Single(TestCatalogs.With("""
+            { "method": "GET", "path": "/api/things", "summary": "A." },
+            { "method": "GET", "path": "/things", "summary": "B." }
+            """), "VMCP007");
+        Assert.Contains("get_things", diagnostic.GetMessage());
+        Assert.Equal(6, Line(diagnostic));
+    }
+
+    [Fact]
+    public void VMCP007_duplicate_tool_name_across_catalogs()
+    {
+        var output = GeneratorHarness.Run(new[]
+        {
+            new CatalogFile("/repo/a.catalog.json", TestCatalogs.With(TestCatalogs.SimpleGet)),
+            new CatalogFile("/repo/b.catalog.json", TestCatalogs.With(TestCatalogs.SimpleGet).Replace("\"Sample\"", "\"Other\"")),
+        });
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "VMCP007");
+        Assert.Equal("/repo/b.catalog.json", diagnostic.Location.GetLineSpan().Path);
+    }
+
+    [Fact]
+    public void VMCP008_tool_name_too_long()
+    {
+        var diagnostic = Single(TestCatalogs.With($$"""{ "method": "GET", "path": "/a", "summary": "A.", "tool": "{{new string('x', 60)}}" }""", extra: "\"toolPrefix\": \"sample_\","), "VMCP008");
+        Assert.Contains("67 characters", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void VMCP008_tool_name_with_invalid_characters() =>
+        Single(TestCatalogs.With("""{ "method": "GET", "path": "/a", "summary": "A.", "tool": "list agents!" }"""), "VMCP008");
+
+    [Fact]
+    public void VMCP009_unresolvable_ref() =>
+        Single(TestCatalogs.With("""{ "method": "GET", "path": "/a", "summary": "A.", "response": { "schema": { "$ref": "#/components/schemas/Missing" } } }"""), "VMCP009");
+
+    [Fact]
+    public void VMCP010_body_on_get() =>
+        Single(TestCatalogs.With("""{ "method": "GET", "path": "/a", "summary": "A.", "body": { "schema": { "type": "object" } } }"""), "VMCP010");
+
+    [Fact]
+    public void VMCP011_flattened_body_collides_with_parameter()
+    {
+        var diagnostic = Single(TestCatalogs.With("""
+            { "method": "POST", "path": "/a", "summary": "A.",
+              "parameters": [ { "name": "name", "in": "query" } ],
+              "body": { "schema": { "type": "object", "properties": { "name": { "type": "string" } } } } }
+            """), "VMCP011");
+        Assert.Contains("bodyParameter", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void VMCP012_unsupported_keyword_is_a_warning()
+    {
+        var diagnostic = Single(TestCatalogs.With("""{ "method": "GET", "path": "/a", "summary": "A.", "parameters": [ { "name": "q", "in": "query", "schema": { "type": "string", "contentEncoding": "base64" } } ] }"""), "VMCP012");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("contentEncoding", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void VMCP013_empty_endpoints_is_a_warning()
+    {
+        var diagnostic = Single(TestCatalogs.With(string.Empty), "VMCP013");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void VMCP014_invalid_value() =>
+        Single(TestCatalogs.With("""{ "method": "GET", "path": "a", "summary": "A." }"""), "VMCP014");
+
+    [Fact]
+    public void VMCP015_is_declared_for_unexpected_failures()
+    {
+        var result = Verity.Generator.Catalog.CatalogParser.Failure("/repo/x.catalog.json", new InvalidOperationException("boom"));
+        var diagnostic = Assert.Single(result.Diagnostics).ToDiagnostic();
+        Assert.Equal("VMCP015", diagnostic.Id);
+        Assert.Contains("boom", diagnostic.GetMessage());
+    }
+
+    [Fact]
+    public void VMCP016_duplicate_argument() =>
+        Single(TestCatalogs.With("""{ "method": "GET", "path": "/a", "summary": "A.", "parameters": [ { "name": "q", "in": "query" }, { "name": "q", "in": "header" } ] }"""), "VMCP016");
+
+    [Fact]
+    public void VMCP017_invalid_pattern() =>
+        Single(TestCatalogs.With("""{ "method": "GET", "path": "/a", "summary": "A.", "parameters": [ { "name": "q", "in": "query", "schema": { "type": "string", "pattern": "([a-z" } } ] }"""), "VMCP017");
+
+    [Fact]
+    public void Every_descriptor_has_a_test_and_a_release_entry()
+    {
+        var ids = Verity.Generator.Catalog.CatalogDiagnostics.All.Select(d => d.Id).Order().ToList();
+        var tested = typeof(DiagnosticTests).GetMethods().Select(m => m.Name[..Math.Min(7, m.Name.Length)]).Where(n => n.StartsWith("VMCP", StringComparison.Ordinal)).Distinct().Order().ToList();
+        Assert.Equal(ids, tested);
+
+        var releases = File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot, "src", "Verity.Generator", "AnalyzerReleases.Unshipped.md"));
+        Assert.All(ids, id => Assert.Contains(id + " |", releases));
+    }
+
+    [Fact]
+    public void A_broken_endpoint_is_left_out_and_the_rest_is_generated()
+    {
+        var output = GeneratorHarness.Run(TestCatalogs.With(TestCatalogs.SimpleGet + """, { "method": "GET", "path": "/b/{x}", "summary": "B." }"""));
+        Assert.Contains(output.Diagnostics, d => d.Id == "VMCP005");
+        Assert.Contains(output.Sources.Keys, k => k.Contains("GetThingsTool", StringComparison.Ordinal));
+        Assert.DoesNotContain(output.Sources.Keys, k => k.Contains("GetBTool", StringComparison.Ordinal));
+        Assert.Empty(output.CompilationProblems("VMCP005"));
+    }
+}

@@ -1,0 +1,133 @@
+using Verity.Generator.Tests.Infrastructure;
+
+namespace Verity.Generator.Tests;
+
+/// <summary>
+/// Catalog names that are not usable C# identifiers as they stand (keywords, leading digits, dashes, non-ASCII,
+/// names that collide once mangled) become valid identifiers: no diagnostic, the output compiles with no warning,
+/// and the same catalog always gives the same identifiers.
+/// </summary>
+public sealed class IdentifierManglingTests
+{
+    /// <summary>Awkward names in every place a name becomes an identifier: namespace, groups, tools, arguments, types, members.</summary>
+    internal static string AwkwardCatalog { get; } = """
+        {
+          "api": { "name": "2fa-api class" },
+          "namespace": "My-App.2nd.class.Über",
+          "components": {
+            "schemas": {
+              "class": { "type": "string", "enum": ["event", "Event", "e-vent", "2x", "", "Ünïcode", "value__", "a b", "a_b"] },
+              "My-Type": { "type": "object", "properties": { "my-type": { "type": "string" }, "MyType": { "type": "integer" } } },
+              "My_Type": { "type": "object", "properties": { "EqualityContract": { "type": "string" }, "ToString": { "type": "string" }, "GetHashCode": { "type": "boolean" } } },
+              "2fa": { "type": "object", "required": ["2fa"], "properties": { "2fa": { "type": "string" }, "_2fa": { "type": "string" }, "Item": { "type": "string" } } },
+              "Item": { "type": "object", "properties": { "item": { "type": "string" }, "Item": { "type": "number" } } },
+              "日本": { "type": "object", "properties": { "名前": { "type": "string" }, "namespace": { "$ref": "#/components/schemas/class" } } }
+            }
+          },
+          "endpoints": [
+            {
+              "method": "GET", "path": "/api/class/{event}/{2fa}/{my-id}", "summary": "Keywords, digits and dashes.",
+              "tags": ["class"],
+              "parameters": [
+                { "name": "event", "in": "path", "schema": { "type": "string" } },
+                { "name": "2fa", "in": "path", "schema": { "type": "string" } },
+                { "name": "my-id", "in": "path", "schema": { "type": "string" } },
+                { "name": "my_id", "in": "query", "schema": { "type": "string" } },
+                { "name": "MyId", "in": "query", "schema": { "type": "integer" } },
+                { "name": "myId", "in": "query", "schema": { "type": "boolean" } },
+                { "name": "value", "in": "query", "schema": { "type": "string" } },
+                { "name": "cancellationToken", "in": "query", "schema": { "type": "string" } },
+                { "name": "request", "in": "query", "schema": { "type": "string" } },
+                { "name": "arguments", "in": "query", "schema": { "type": "string" } },
+                { "name": "var", "in": "query", "schema": { "type": "string" } },
+                { "name": "naïve", "in": "query", "schema": { "type": "string" } },
+                { "name": "日本", "in": "query", "schema": { "$ref": "#/components/schemas/日本" } },
+                { "name": "kind", "in": "query", "schema": { "$ref": "#/components/schemas/class" } },
+                { "name": "X-Api-Key", "in": "header", "schema": { "type": "string" } },
+                { "name": "@x", "in": "query", "schema": { "type": "string" } },
+                { "name": "-", "in": "query", "schema": { "type": "string" } },
+                { "name": "__", "in": "query", "schema": { "type": "string" } }
+              ],
+              "response": { "schema": { "$ref": "#/components/schemas/2fa" } }
+            },
+            { "method": "GET", "path": "/api/my-items", "summary": "Dash in the path.", "tags": ["2fa"], "tool": "get_my-items",
+              "response": { "schema": { "$ref": "#/components/schemas/Item" } } },
+            { "method": "GET", "path": "/api/my_items", "summary": "Same words after mangling.", "tags": ["2fa"], "tool": "get_my_items",
+              "response": { "schema": { "$ref": "#/components/schemas/My-Type" } } },
+            { "method": "GET", "path": "/api/my.items", "summary": "Same words again.", "tags": ["2fa"], "tool": "get.my.items",
+              "response": { "schema": { "$ref": "#/components/schemas/My_Type" } } },
+            { "method": "POST", "path": "/api/événements", "summary": "Non-ASCII path, tag and body names.", "tags": ["événements"],
+              "body": { "required": true, "schema": { "type": "object", "required": ["class"], "properties": {
+                "class": { "type": "string" }, "static": { "type": "integer" }, "2fa": { "type": "boolean" },
+                "my-id": { "type": "string" }, "my_id": { "type": "string" }, "Ünïcode": { "type": "string" },
+                "kind": { "$ref": "#/components/schemas/class" },
+                "nested": { "type": "object", "properties": { "class": { "type": "string" }, "nested": { "type": "string" } } } } } } },
+            { "method": "PUT", "path": "/api/things/{id}", "summary": "Body argument named like a keyword.", "tags": ["my tag"],
+              "bodyParameter": "object",
+              "parameters": [ { "name": "id", "in": "path", "schema": { "type": "string" } } ],
+              "body": { "required": true, "schema": { "$ref": "#/components/schemas/2fa" } } },
+            { "method": "DELETE", "path": "/api/things/{id}", "summary": "Tag that mangles like another.", "tags": ["my-tag"],
+              "parameters": [ { "name": "id", "in": "path", "schema": { "type": "string" } } ] },
+            { "method": "GET", "path": "/api/Synthetic", "summary": "Tool named like a generated class.", "tool": "2fa_api_class_tools" },
+            { "method": "GET", "path": "/api/x", "summary": "Tool named like the typed client.", "tool": "2fa-api-class-api" }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Awkward_names_give_no_diagnostic_and_compile_with_no_warnings()
+    {
+        var output = GeneratorHarness.Run(AwkwardCatalog);
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Empty(output.CompilationProblems());
+        Assert.Equal(9, output.Sources.Keys.Count(k => k.EndsWith("Tool.g.cs", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Mangled_names_are_the_same_on_every_run()
+    {
+        var first = GeneratorHarness.Run(AwkwardCatalog).Sources;
+        var second = GeneratorHarness.Run(AwkwardCatalog).Sources;
+
+        Assert.Equal(first.Keys.Order(StringComparer.Ordinal), second.Keys.Order(StringComparer.Ordinal));
+        foreach (var (hintName, text) in first)
+        {
+            Assert.True(text == second[hintName], $"{hintName} differs between two runs over the same catalog.");
+        }
+    }
+
+    [Fact]
+    public void Keywords_digits_dashes_and_non_ascii_become_the_documented_identifiers()
+    {
+        var sources = GeneratorHarness.Run(AwkwardCatalog).Sources;
+        var all = string.Join("\n", sources.Values);
+
+        // Namespace parts: dashes dropped, leading digit prefixed, keyword and non-ASCII made plain.
+        Assert.Contains("namespace MyApp._2nd.Class._u00DCber;", all, StringComparison.Ordinal);
+
+        // Keywords are escaped, a leading digit gets '_', dashes join words, non-ASCII is spelled _uXXXX.
+        Assert.Contains("@event", all, StringComparison.Ordinal);
+        Assert.Contains("_2fa", all, StringComparison.Ordinal);
+        Assert.Contains("myId", all, StringComparison.Ordinal);
+        Assert.Contains("na_u00EFve", all, StringComparison.Ordinal);
+
+        // Names equal after mangling get numeric suffixes, in catalog order.
+        Assert.Contains("myId2", all, StringComparison.Ordinal);
+        Assert.Contains("myId3", all, StringComparison.Ordinal);
+        Assert.Contains("myId4", all, StringComparison.Ordinal);
+        Assert.Contains(sources.Keys, k => k.Contains("GetMyItemsTool.g.cs", StringComparison.Ordinal));
+        Assert.Contains(sources.Keys, k => k.Contains("GetMyItems2Tool.g.cs", StringComparison.Ordinal));
+        Assert.Contains(sources.Keys, k => k.Contains("GetMyItems3Tool.g.cs", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Generated_hint_names_are_unique_and_plain()
+    {
+        var output = GeneratorHarness.Run(AwkwardCatalog);
+
+        var names = output.RunResult.Results.Single().GeneratedSources.Select(s => s.HintName).ToList();
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+        Assert.All(names, name => Assert.Matches("^[A-Za-z0-9_.]+$", name));
+    }
+}
