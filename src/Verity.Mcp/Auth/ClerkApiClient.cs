@@ -66,7 +66,8 @@ public sealed class ClerkApiClient
     public async Task<IReadOnlyList<ClerkSession>> ListActiveSessionsAsync(string userId, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        var query = new StringBuilder("sessions?status=active&limit=100");
+        // paginated=true is the form Clerk's own SDK asks for; the bare array is still accepted below.
+        var query = new StringBuilder("sessions?status=active&limit=100&paginated=true");
         AppendQuery(query, "user_id", userId);
         const string operation = "GET /v1/sessions";
         var body = await SendAsync(HttpMethod.Get, query.ToString(), operation, content: null, cancellationToken).ConfigureAwait(false);

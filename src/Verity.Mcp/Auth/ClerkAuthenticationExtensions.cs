@@ -20,6 +20,10 @@ public static class ClerkAuthenticationExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddClerkTokenManagement(configuration);
+
+        // The factory's default request logging redacts header values in the message text but keeps the raw
+        // Authorization header in the log state (Trace level), where a structured sink would export the token.
+        builder.RemoveAllLoggers();
         builder.AddHttpMessageHandler(static services =>
             services.GetRequiredService<IOptions<ClerkOptions>>().Value.IsLegacyMode
                 ? new LegacyApiKeyHandler(services.GetRequiredService<LegacyApiKeyCredential>())
@@ -47,6 +51,7 @@ public static class ClerkAuthenticationExtensions
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddHttpClient(ClerkApiClient.HttpClientName)
+            .RemoveAllLoggers() // see AddClerkAuthentication: the default logs keep the secret key in their state
             .ConfigureHttpClient(static (services, http) =>
             {
                 http.BaseAddress = VersionedBase(services.GetRequiredService<IOptions<ClerkOptions>>().Value.ApiUrl);

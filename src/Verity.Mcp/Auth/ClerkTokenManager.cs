@@ -31,6 +31,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
 
     private CachedToken? _cached;
     private Task<CachedToken>? _mint;
+    private int _disposed;
 
     /// <summary>Only read and written inside a mint, and mints never overlap.</summary>
     private ClerkSubject? _subject;
@@ -103,8 +104,17 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
             userId, email, subject.SessionId, subject.Source, token.Subject, token.SessionId, token.IssuedAt, token.ExpiresAt, token.Fingerprint);
     }
 
+    /// <summary>The mint in flight (or the last one), so tests can wait for a background renewal to land.</summary>
+    internal Task? PendingMint => Volatile.Read(ref _mint);
+
+    /// <summary>Idempotent: the container disposes it once as itself and once as <see cref="IClerkTokenManager"/>.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _shutdown.Cancel();
         _shutdown.Dispose();
     }

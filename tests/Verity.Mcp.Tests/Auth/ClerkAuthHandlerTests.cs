@@ -1,0 +1,162 @@
+using System.Net;
+using System.Text;
+using Verity.Mcp.Auth;
+using Verity.Mcp.Http;
+
+namespace Verity.Mcp.Tests.Auth;
+
+public sealed class ClerkAuthHandlerTests
+{
+    [Fact]
+    public async Task Requests_carry_a_session_token_that_verifies_against_the_JWKS()
+    {
+        await using var api = await AuthenticatedApi.StartAsync();
+        using var http = api.CreateClient();
+
+        using var response = await http.GetAsync("/api/agents");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var seen = Assert.Single(api.Server.Requests);
+        Assert.StartsWith("Bearer eyJ", seen.Authorization, StringComparison.Ordinal);
+        Assert.False(response.RequestMessage!.Options.TryGetValue(VerityRequestOptions.AuthRetried, out _));
+    }
+
+    [Fact]
+    public async Task A_401_refreshes_the_token_once_and_resends_the_same_request_with_an_identical_body()
+    {
+        await using var api = await AuthenticatedApi.StartAsync();
+        using var http = api.CreateClient();
+        (await http.GetAsync("/api/agents")).Dispose();
+        api.Harness.Emulator.RotateSigningKey(); // the cached token no longer verifies once the API refetches the JWKS
+        api.Server.ExpireJwksCache();
+
+        var payload = Encoding.UTF8.GetBytes("""{"name":"Support bot","voice":"alloy"}""");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/agents")
+        {
+            // A one-shot stream: resending works only because the handler buffered it.
+            Content = new StreamContent(new OneShotStream(payload)) { Headers = { ContentType = new("application/json") } },
+        };
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var posts = api.Server.Requests.Where(r => r.Method == "POST").ToArray();
+        Assert.Equal(2, posts.Length);
+        Assert.Equal([401, 200], posts.Select(p => p.Status));
+        Assert.Equal(payload, posts[0].Body);
+        Assert.Equal(payload, posts[1].Body);
+        Assert.NotEqual(posts[0].Authorization, posts[1].Authorization);
+        Assert.Equal(2, api.Harness.Emulator.TokensIssued);
+        Assert.True(request.Options.TryGetValue(VerityRequestOptions.AuthRetried, out var retried) && retried);
+        Assert.Single(api.Harness.LogsWithId(3004));
+    }
+
+    [Fact]
+    public async Task A_second_401_is_returned_to_the_caller()
+    {
+        await using var api = await AuthenticatedApi.StartAsync();
+        using var http = api.CreateClient();
+        api.Server.RejectNext(5);
+
+        using var response = await http.PostAsync("/api/calls", new StringContent("""{"to":"+12015550100"}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(2, api.Server.Requests.Count);
+        Assert.Equal(2, api.Harness.Emulator.TokensIssued);
+        Assert.Single(api.Harness.LogsWithId(3005));
+    }
+
+    [Fact]
+    public async Task A_POST_that_got_a_500_is_not_resent()
+    {
+        await using var api = await AuthenticatedApi.StartAsync();
+        using var http = api.CreateClient();
+        api.Server.FailNext(1, HttpStatusCode.InternalServerError);
+
+        using var response = await http.PostAsync("/api/calls", new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Single(api.Server.Requests);
+        Assert.Equal(1, api.Harness.Emulator.TokensIssued);
+    }
+
+    [Fact]
+    public async Task A_token_the_API_sees_as_expired_is_replaced_and_a_second_rejection_surfaces()
+    {
+        await using var api = await AuthenticatedApi.StartAsync();
+        using var http = api.CreateClient();
+        api.Server.ClockOffset = TimeSpan.FromMinutes(5); // the API's clock runs ahead: every token looks expired
+
+        using var response = await http.GetAsync("/api/agents");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.All(api.Server.Requests, r => Assert.Equal("expired", r.Problem));
+        Assert.Equal(2, api.Server.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Concurrent_401s_for_the_same_token_share_one_refresh()
+    {
+        await using var api = await AuthenticatedApi.StartAsync();
+        using var http = api.CreateClient();
+        (await http.GetAsync("/api/agents")).Dispose();
+        api.Harness.Emulator.RotateSigningKey();
+        api.Server.ExpireJwksCache();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => http.GetAsync("/api/agents")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(2, api.Harness.Emulator.TokensIssued);
+        foreach (var response in responses)
+        {
+            response.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task A_Clerk_failure_surfaces_as_an_exception_before_anything_reaches_the_API()
+    {
+        await using var api = await AuthenticatedApi.StartAsync();
+        using var http = api.CreateClient();
+        api.Harness.Emulator.InjectFaults(1, 500, "/tokens");
+
+        var failure = await Assert.ThrowsAsync<ClerkApiException>(() => http.GetAsync("/api/agents"));
+
+        Assert.Equal(HttpStatusCode.InternalServerError, failure.StatusCode);
+        Assert.Empty(api.Server.Requests);
+    }
+
+    [Fact]
+    public async Task Legacy_mode_sends_the_API_key_without_contacting_Clerk_and_says_so_once()
+    {
+        await using var api = await AuthenticatedApi.StartAsync(new Dictionary<string, string?>
+        {
+            [ClerkConfigurationKeys.SecretKey] = null,
+            [ClerkConfigurationKeys.LegacyApiKey] = "vk_legacy_0123456789",
+        });
+        using var http = api.CreateClient();
+
+        using var first = await http.GetAsync("/api/agents");
+        using var second = await http.GetAsync("/api/agents");
+
+        Assert.All(api.Server.Requests, r => Assert.Equal("Bearer vk_legacy_0123456789", r.Authorization));
+        Assert.Equal(2, api.Server.Requests.Count); // the 401s are not retried: there is nothing to refresh
+        Assert.Equal(0, api.Harness.Emulator.Instance.RequestsReceived);
+        Assert.Single(api.Harness.LogsWithId(3011));
+    }
+
+    /// <summary>A stream that can be read once, front to back, like a network stream.</summary>
+    private sealed class OneShotStream(byte[] content) : MemoryStream(content)
+    {
+        public override bool CanSeek => false;
+
+        public override long Seek(long offset, SeekOrigin loc) => throw new NotSupportedException();
+
+        public override long Position
+        {
+            get => base.Position;
+            set => throw new NotSupportedException();
+        }
+
+        public override long Length => throw new NotSupportedException();
+    }
+}
