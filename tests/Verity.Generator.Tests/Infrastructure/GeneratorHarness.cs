@@ -47,20 +47,29 @@ public static class GeneratorHarness
 
     public static GeneratorDriver CreateDriver(IReadOnlyList<CatalogFile> catalogs, string? rootNamespace = "Sample.App")
     {
+        var perFile = catalogs.ToDictionary(
+            c => c.Path,
+            c => (IReadOnlyDictionary<string, string>)(c.Metadata ?? new Dictionary<string, string>()));
+        return CreateDriver(catalogs.Select(c => (AdditionalText)new InMemoryAdditionalText(c.Path, c.Text)).ToList(), perFile, rootNamespace);
+    }
+
+    /// <summary>A driver over the given texts; keep them to call <see cref="GeneratorDriver.ReplaceAdditionalText"/> later.</summary>
+    public static GeneratorDriver CreateDriver(
+        IReadOnlyList<AdditionalText> texts,
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>>? perFileMetadata = null,
+        string? rootNamespace = "Sample.App")
+    {
         var global = new Dictionary<string, string>();
         if (rootNamespace is not null)
         {
             global["build_property.RootNamespace"] = rootNamespace;
         }
 
-        var perFile = catalogs.ToDictionary(
-            c => c.Path,
-            c => (IReadOnlyDictionary<string, string>)(c.Metadata ?? new Dictionary<string, string>()));
         return CSharpGeneratorDriver.Create(
             generators: new[] { new VerityGenerator().AsSourceGenerator() },
-            additionalTexts: catalogs.Select(c => (AdditionalText)new InMemoryAdditionalText(c.Path, c.Text)),
+            additionalTexts: texts,
             parseOptions: ParseOptions,
-            optionsProvider: new TestAnalyzerConfigOptionsProvider(global, perFile),
+            optionsProvider: new TestAnalyzerConfigOptionsProvider(global, perFileMetadata ?? new Dictionary<string, IReadOnlyDictionary<string, string>>()),
             driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
     }
 
