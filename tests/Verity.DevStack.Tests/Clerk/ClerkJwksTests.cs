@@ -62,6 +62,17 @@ public sealed class ClerkJwksTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_jwks_also_reads_as_a_standard_key_set()
+    {
+        var jwt = await MintAsync();
+        var response = await _client.GetAsync("/v1/jwks");
+
+        var result = await ValidateAsync(jwt, new JsonWebKeySet(response.Body).GetSigningKeys());
+
+        Assert.True(result.IsValid, result.Exception?.Message);
+    }
+
+    [Fact]
     public async Task A_template_token_verifies_too()
     {
         var response = await _client.PostAsync($"/v1/sessions/{ClerkEmulatorSeed.BobRecentSessionId}/tokens/{ClerkEmulatorOptions.DefaultTemplateName}");
@@ -114,7 +125,7 @@ public sealed class ClerkJwksTests : IAsyncLifetime
     {
         var response = await _client.GetAsync("/v1/jwks");
         Assert.Equal(HttpStatusCode.OK, response.Status);
-        return new JsonWebKeySet(response.Body).GetSigningKeys();
+        return [.. response.Json.GetProperty("keys").EnumerateArray().Select(k => (SecurityKey)new JsonWebKey(k.GetRawText()))];
     }
 
     private Task<TokenValidationResult> ValidateAsync(string jwt, IList<SecurityKey> keys) =>
