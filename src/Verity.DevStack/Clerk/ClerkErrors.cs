@@ -62,6 +62,12 @@ internal static class ClerkErrors
         "Not allowed on production instances",
         "Sessions can only be created through the Backend API on development instances.");
 
+    public static ClerkProblem InternalError() => new(
+        500,
+        "internal_clerk_error",
+        "Oops, an unexpected error occurred",
+        "There was an internal error on our servers. We've been notified and are working on fixing it.");
+
     /// <summary>The error body for an injected fault with <paramref name="statusCode"/>.</summary>
     public static ClerkProblem Injected(int statusCode, int? retryAfterSeconds) => statusCode switch
     {

@@ -32,6 +32,11 @@ internal sealed class ClerkRequestGate(ClerkInstance instance)
         {
             // The client gave up (typically during an injected delay); there is no one to answer.
         }
+        catch (Exception) when (!context.Response.HasStarted)
+        {
+            // Clerk answers every error with its error body; a bug in the emulator should look the same to a client.
+            await ClerkHttpResponses.WriteProblemAsync(context, ClerkErrors.InternalError());
+        }
         finally
         {
             instance.Record(new ClerkRequestRecord(
