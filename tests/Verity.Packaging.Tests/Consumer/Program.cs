@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Shop.Tools;
+using Verity.Mcp.Auth;
+using Verity.Mcp.Http;
+
+var builder = Host.CreateApplicationBuilder(args);
+
+// Stdout carries JSON-RPC only: every log line goes to stderr.
+builder.Logging.ClearProviders();
+builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+
+builder.Services
+    .AddVerityApi(builder.Configuration, ShopTools.DefaultBaseUrl)
+    .AddClerkAuthentication(builder.Configuration);
+builder.Services
+    .AddMcpServer()
+    .WithStdioServerTransport()
+    .WithShopTools();
+
+await builder.Build().RunAsync();

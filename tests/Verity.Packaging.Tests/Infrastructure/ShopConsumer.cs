@@ -1,0 +1,31 @@
+namespace Verity.Packaging.Tests.Infrastructure;
+
+/// <summary>
+/// Writes the Shop consumer project into a folder outside the repository: its csproj (referencing Verity.Generator at
+/// the packed version), Program.cs, its own catalog, and a nuget.config that adds the local feed to the usual sources.
+/// </summary>
+internal static class ShopConsumer
+{
+    public static void Create(string root, string directory, string feed, string packageVersion)
+    {
+        // Stop MSBuild's search for Directory.Build.* files at the temp root, so nothing above it can leak in.
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
+
+        Directory.CreateDirectory(Path.Combine(directory, "api"));
+        var template = RepositoryPaths.ConsumerTemplate;
+        File.WriteAllText(
+            Path.Combine(directory, "Shop.csproj"),
+            File.ReadAllText(Path.Combine(template, "Shop.csproj.template")).Replace("$VERITY_VERSION$", packageVersion, StringComparison.Ordinal));
+        File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(directory, "Program.cs"));
+        File.Copy(Path.Combine(template, "api", "shop.catalog.json"), Path.Combine(directory, "api", "shop.catalog.json"));
+        File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <add key="verity-local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using Verity.DevStack.Clerk;
+using Verity.Packaging.Tests.Infrastructure;
+
+namespace Verity.Packaging.Tests;
+
+/// <summary>The verity-mcp package installed as a .NET tool from the local feed, then started the way Cursor starts it.</summary>
+[Collection(PackagingCollection.Name)]
+public sealed class InstalledToolTests(PackagingFixture fixture)
+{
+    [Fact]
+    public async Task Installed_tool_starts_and_answers_tools_list()
+    {
+        var toolPath = Path.Combine(fixture.Root, "tools");
+        (await DotnetCli.RunAsync(fixture.Root,
+            ["tool", "install", "--tool-path", toolPath, "--add-source", fixture.Feed, "--version", fixture.PackageVersion, "verity-mcp"],
+            TimeSpan.FromMinutes(3))).EnsureSuccess();
+        var command = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "verity-mcp.exe" : "verity-mcp");
+        Assert.True(File.Exists(command), $"dotnet tool install did not create {command}.");
+
+        await using var server = await StdioServer.StartAsync(command, [], new Dictionary<string, string>
+        {
+            ["CLERK_SECRET_KEY"] = fixture.Clerk.SecretKey,
+            ["CLERK_API_URL"] = fixture.Clerk.BaseUrl,
+            ["CLERK_USER_EMAIL"] = ClerkEmulatorSeed.AliceEmail,
+            ["VERITY_BASE_URL"] = fixture.ShopApi.BaseUrl,
+        });
+        var tools = await server.Client.ListToolsAsync();
+
+        var serverInfo = server.Client.ServerInfo;
+        Assert.NotNull(serverInfo);
+        Assert.Equal("verity", serverInfo.Name);
+        // The version just packed: not a stale copy from a cache.
+        Assert.Equal(fixture.PackageVersion, serverInfo.Version);
+        // The tool serves the catalog compiled into it: the repository's Verity catalog.
+        using var catalog = JsonDocument.Parse(
+            File.ReadAllText(Path.Combine(RepositoryPaths.Root, "catalog", "verity.catalog.json")),
+            new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var endpoints = catalog.RootElement.GetProperty("endpoints").EnumerateArray().ToArray();
+        Assert.Equal(endpoints.Length, tools.Count);
+        var names = tools.Select(tool => tool.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var endpoint in endpoints)
+        {
+            if (endpoint.TryGetProperty("tool", out var tool))
+            {
+                Assert.Contains(tool.GetString()!, names);
+            }
+        }
+    }
+}
