@@ -2,13 +2,9 @@ using System.Text.Json;
 
 namespace Verity.DevStack.Tests.Api;
 
-public sealed class SampleApiEndpointTests : IAsyncLifetime
+public sealed class SampleApiEndpointTests(ApiStackFixture fixture) : IClassFixture<ApiStackFixture>
 {
-    private ApiStack _stack = null!;
-
-    public async Task InitializeAsync() => _stack = await ApiStack.StartAsync();
-
-    public async Task DisposeAsync() => await _stack.DisposeAsync();
+    private readonly ApiStack _stack = fixture.Fresh();
 
     [Fact]
     public async Task Every_catalog_endpoint_answers_with_its_response_schema()

@@ -5,13 +5,9 @@ using Verity.DevStack.Api.Auth;
 
 namespace Verity.DevStack.Tests.Api;
 
-public sealed class SampleApiRecordingAndFaultTests : IAsyncLifetime
+public sealed class SampleApiRecordingAndFaultTests(ApiStackFixture fixture) : IClassFixture<ApiStackFixture>
 {
-    private ApiStack _stack = null!;
-
-    public async Task InitializeAsync() => _stack = await ApiStack.StartAsync(o => o.EnableTestControl = true);
-
-    public async Task DisposeAsync() => await _stack.DisposeAsync();
+    private readonly ApiStack _stack = fixture.Fresh();
 
     [Fact]
     public async Task A_request_is_recorded_with_its_body_and_headers_of_interest_but_never_the_token()
@@ -40,6 +36,7 @@ public sealed class SampleApiRecordingAndFaultTests : IAsyncLifetime
     [Fact]
     public async Task A_status_fault_serves_the_next_matching_requests_then_stops()
     {
+        var servedBefore = _stack.Host.Api.Faults.Served;
         _stack.Host.Api.Faults.Add(ApiFault.Status("GET", "/api/agents", 503, count: 2, retryAfterSeconds: 1));
 
         using (var other = await _stack.GetAsync("/api/phone-numbers"))
@@ -60,7 +57,7 @@ public sealed class SampleApiRecordingAndFaultTests : IAsyncLifetime
         var agentsRequests = _stack.Host.Api.Requests.Requests.Where(r => r.Path == "/api/agents").ToList();
         Assert.Equal([true, true, false], agentsRequests.Select(r => r.FaultInjected));
         Assert.Equal(0, _stack.Host.Api.Faults.PendingCount);
-        Assert.Equal(2, _stack.Host.Api.Faults.Served);
+        Assert.Equal(servedBefore + 2, _stack.Host.Api.Faults.Served);
     }
 
     [Fact]
