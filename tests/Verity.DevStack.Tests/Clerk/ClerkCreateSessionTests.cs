@@ -26,7 +26,8 @@ public sealed class ClerkCreateSessionTests : ClerkEmulatorTestBase
     {
         var response = await Client.PostAsync("/v1/sessions", "{}");
 
-        response.AssertClerkError(HttpStatusCode.UnprocessableEntity, "form_param_missing");
+        var error = response.AssertClerkError(HttpStatusCode.UnprocessableEntity, "form_param_missing");
+        Assert.Equal("user_id", error.GetProperty("meta").GetProperty("param_name").GetString());
     }
 
     [Fact]
@@ -37,10 +38,13 @@ public sealed class ClerkCreateSessionTests : ClerkEmulatorTestBase
         response.AssertClerkError(HttpStatusCode.NotFound, "resource_not_found");
     }
 
-    [Fact]
-    public async Task Malformed_json_is_400_request_body_invalid()
+    [Theory]
+    [InlineData("""{"user_id":""")]
+    [InlineData("""{"user_id":42}""")]
+    [InlineData("""["user_id"]""")]
+    public async Task Malformed_json_or_a_non_string_user_id_is_400_request_body_invalid(string body)
     {
-        var response = await Client.PostAsync("/v1/sessions", """{"user_id":""");
+        var response = await Client.PostAsync("/v1/sessions", body);
 
         response.AssertClerkError(HttpStatusCode.BadRequest, "request_body_invalid");
     }

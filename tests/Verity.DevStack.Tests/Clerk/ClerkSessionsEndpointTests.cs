@@ -72,6 +72,25 @@ public sealed class ClerkSessionsEndpointTests(ClerkEmulatorFixture fixture) : S
     }
 
     [Fact]
+    public async Task Limit_and_offset_page_the_list()
+    {
+        var response = await Client.GetAsync($"/v1/sessions?user_id={ClerkEmulatorSeed.BobUserId}&limit=1&offset=1");
+
+        Assert.Equal(ClerkEmulatorSeed.BobRecentSessionId, Assert.Single(response.Json.EnumerateArray()).GetProperty("id").GetString());
+    }
+
+    [Theory]
+    [InlineData("limit=0")]
+    [InlineData("limit=501")]
+    [InlineData("paginated=yes")]
+    public async Task Invalid_paging_values_are_422_form_param_value_invalid(string query)
+    {
+        var response = await Client.GetAsync($"/v1/sessions?user_id={ClerkEmulatorSeed.BobUserId}&{query}");
+
+        response.AssertClerkError(HttpStatusCode.UnprocessableEntity, "form_param_value_invalid");
+    }
+
+    [Fact]
     public async Task Neither_user_id_nor_client_id_is_422_form_param_missing()
     {
         var response = await Client.GetAsync("/v1/sessions?status=active");

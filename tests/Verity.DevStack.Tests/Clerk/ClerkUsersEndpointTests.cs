@@ -12,6 +12,7 @@ public sealed class ClerkUsersEndpointTests(ClerkEmulatorFixture fixture) : Shar
         var response = await Client.GetAsync("/v1/users");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
+        Assert.Equal("application/json", response.MediaType);
         Assert.Equal(JsonValueKind.Array, response.Json.ValueKind);
         var ids = response.Json.EnumerateArray().Select(u => u.GetProperty("id").GetString()!).ToArray();
         Assert.Equal(
