@@ -115,7 +115,7 @@ internal static class ToolsCommand
         foreach (var property in properties.EnumerateObject())
         {
             var marker = required.Contains(property.Name) ? "" : "?";
-            var line = $"{property.Name}{marker}: {TypeOf(property.Value)}";
+            var line = $"{property.Name}{marker}: {TypeOf(Resolve(property.Value, schema))}";
             if (property.Value.ValueKind == JsonValueKind.Object &&
                 property.Value.TryGetProperty("description", out var description) &&
                 description.ValueKind == JsonValueKind.String)
@@ -125,6 +125,28 @@ internal static class ToolsCommand
 
             yield return line;
         }
+    }
+
+    /// <summary>Follows a <c>#/$defs/…</c> reference inside the tool's own schema.</summary>
+    private static JsonElement Resolve(JsonElement schema, JsonElement root)
+    {
+        const string prefix = "#/$defs/";
+        for (var hops = 0; hops < 8; hops++)
+        {
+            if (schema.ValueKind != JsonValueKind.Object ||
+                !schema.TryGetProperty("$ref", out var reference) ||
+                reference.GetString() is not { } text ||
+                !text.StartsWith(prefix, StringComparison.Ordinal) ||
+                !root.TryGetProperty("$defs", out var definitions) ||
+                !definitions.TryGetProperty(text[prefix.Length..], out var target))
+            {
+                break;
+            }
+
+            schema = target;
+        }
+
+        return schema;
     }
 
     private static string TypeOf(JsonElement schema)

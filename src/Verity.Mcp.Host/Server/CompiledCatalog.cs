@@ -1,26 +1,26 @@
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Server;
+using Verity.Mcp.Host.Tools;
 
 namespace Verity.Mcp.Host.Server;
 
 /// <summary>
-/// The one place the host touches the code generated from the catalog (<c>VerityTools</c>), so the rest of the
-/// host reads the catalog's facts through plain properties.
+/// The one place the host touches the code generated from the catalog (<see cref="VerityTools"/>), so the rest of
+/// the host reads the catalog's facts through plain properties.
 /// </summary>
 internal static class CompiledCatalog
 {
-    // Until the generator emits VerityTools, the host runs with the catalog's identity and no tools.
-    public static string ApiName => "Verity";
+    public static string ApiName => VerityTools.ApiName;
 
-    public static string? ApiVersion => "2026-11";
+    public static string? ApiVersion => VerityTools.ApiVersion;
 
-    public static string? DefaultBaseUrl => "https://api.verity.example";
+    public static string? DefaultBaseUrl => VerityTools.DefaultBaseUrl;
 
-    public static string CatalogSha256 => string.Empty;
+    public static string CatalogSha256 => VerityTools.CatalogSha256;
 
-    public static string CatalogFileName => "verity.catalog.json";
+    public static string CatalogFileName => VerityTools.CatalogFileName;
 
-    public static IReadOnlyList<McpServerTool> CreateTools() => [];
+    public static IReadOnlyList<McpServerTool> CreateTools() => VerityTools.CreateTools();
 
-    public static IMcpServerBuilder WithCompiledTools(this IMcpServerBuilder builder) => builder;
+    public static IMcpServerBuilder WithCompiledTools(this IMcpServerBuilder builder) => builder.WithVerityTools();
 }

@@ -7,7 +7,7 @@ namespace Verity.Mcp.Host.Server;
 internal static class ToolFacts
 {
     public static EndpointDescriptor? Descriptor(McpServerTool tool) =>
-        tool.Metadata.OfType<EndpointDescriptor>().FirstOrDefault();
+        tool is EndpointTool endpointTool ? endpointTool.Endpoint : tool.Metadata.OfType<EndpointDescriptor>().FirstOrDefault();
 
     public static string? FirstTag(McpServerTool tool) =>
         Descriptor(tool)?.Tags is { Count: > 0 } tags ? tags[0] : null;

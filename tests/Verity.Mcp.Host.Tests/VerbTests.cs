@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Verity.Mcp.Host.Tests.Infrastructure;
+
+namespace Verity.Mcp.Host.Tests;
+
+/// <summary>The person-facing verbs: tools, call, doctor, devstack and demo, each as a real process.</summary>
+[Collection(EndToEndCollection.Name)]
+public sealed class VerbTests(DevStackFixture fixture)
+{
+    [Theory]
+    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
+    public async Task Demo_runs_a_scripted_session_and_exits_0(string variant)
+    {
+        await using var process = HostProcess.Start(HostVariant.Named(variant), ["demo"], new Dictionary<string, string?>());
+
+        var exitCode = await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(90));
+
+        var output = string.Join("\n", process.StdoutLines);
+        Assert.True(exitCode == 0, $"demo exited {exitCode}:\n{output}\n{string.Join("\n", process.StderrLines)}");
+        Assert.Contains("initiate_test_call", output, StringComparison.Ordinal);
+        Assert.Contains("transcript", output, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
+    public async Task Tools_json_lists_the_catalog_tools(string variant)
+    {
+        await using var process = HostProcess.Start(HostVariant.Named(variant), ["tools", "--json"], new Dictionary<string, string?>());
+
+        Assert.Equal(0, await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
+        using var listing = JsonDocument.Parse(string.Join("\n", process.StdoutLines));
+        var names = listing.RootElement.GetProperty("tools").EnumerateArray().Select(tool => tool.GetProperty("name").GetString()!).ToHashSet();
+        Assert.Equal(CatalogDocument.Endpoints.Select(CatalogDocument.ToolName).ToHashSet(), names);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
+    public async Task Call_prints_the_result_and_exits_by_its_outcome(string variant)
+    {
+        await using var ok = HostProcess.Start(HostVariant.Named(variant), ["call", "get_agent", "--args", """{"agentId":"agt_01"}"""], fixture.ServerEnvironment());
+        Assert.Equal(0, await ok.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("agt_01", string.Join("\n", ok.StdoutLines), StringComparison.Ordinal);
+
+        await using var failed = HostProcess.Start(HostVariant.Named(variant), ["call", "get_agent", "--args", """{"agentId":"agt_nope"}"""], fixture.ServerEnvironment());
+        Assert.Equal(1, await failed.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("404", string.Join("\n", failed.StdoutLines), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
+    public async Task Doctor_passes_against_the_dev_stack_without_showing_the_token(string variant)
+    {
+        await using var process = HostProcess.Start(HostVariant.Named(variant), ["doctor"], fixture.ServerEnvironment());
+
+        var exitCode = await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30));
+
+        var output = string.Join("\n", process.StdoutLines);
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("sub=user_", output, StringComparison.Ordinal);
+        Assert.Contains("sid=sess_", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("eyJ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain(fixture.Stack.SecretKey, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
+    public async Task Doctor_fails_with_a_fix_when_clerk_rejects_the_key(string variant)
+    {
+        await using var process = HostProcess.Start(HostVariant.Named(variant), ["doctor"], fixture.ServerEnvironment(("CLERK_SECRET_KEY", "sk_test_wrong")));
+
+        Assert.Equal(1, await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
+        var keyLine = Assert.Single(process.StdoutLines, line => line.Contains("clerk key", StringComparison.Ordinal));
+        Assert.StartsWith("fail", keyLine, StringComparison.Ordinal);
+        Assert.Contains("CLERK_SECRET_KEY", keyLine, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
+    public async Task Devstack_prints_its_settings_then_ready_and_stops_when_stdin_closes(string variant)
+    {
+        await using var process = HostProcess.Start(HostVariant.Named(variant), ["devstack"], new Dictionary<string, string?>());
+        using var reader = new StreamReader(process.ServerOutput);
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (await reader.ReadLineAsync(timeout.Token) is { } line)
+        {
+            lines.Add(line);
+            if (line == "ready")
+            {
+                break;
+            }
+        }
+
+        Assert.Equal(["CLERK_API_URL", "CLERK_SECRET_KEY", "VERITY_BASE_URL", "ready"], lines.Select(l => l.Split('=')[0]));
+        var settings = lines.Take(3).ToDictionary(l => l.Split('=', 2)[0], l => l.Split('=', 2)[1]);
+        using (var http = new HttpClient())
+        {
+            using var response = await http.GetAsync(new Uri(settings["VERITY_BASE_URL"] + "/api/agents"), timeout.Token);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+        }
+
+        Assert.Equal(0, await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
+    }
+}
