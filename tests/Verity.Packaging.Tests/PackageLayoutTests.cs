@@ -120,6 +120,9 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
         }
 
         Assert.All(variables.Values, variable => Assert.False(string.IsNullOrWhiteSpace((string?)variable["description"])));
+
+        // The MCP Registry proves package ownership by finding the server's name in the package README.
+        Assert.Contains($"mcp-name: {(string?)server["name"]}", package.ReadText("README.md"), StringComparison.Ordinal);
     }
 
     [Theory]
