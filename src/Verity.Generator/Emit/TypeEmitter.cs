@@ -107,7 +107,13 @@ internal static class TypeEmitter
         writer.Indent().Line("Write(writer, value);").Outdent();
         writer.Line();
         writer.Open($"public static {full} Read({TypeCode.JsonElement} element)");
-        writer.Line($"{TypeCode.JsonElement} value;");
+
+        // Only optional properties read through 'value'; declaring it for an all-required record is warning CS0168.
+        if (HasOptionalProperty(type))
+        {
+            writer.Line($"{TypeCode.JsonElement} value;");
+        }
+
         writer.Open($"return new {full}");
         foreach (var property in type.Properties)
         {
@@ -130,6 +136,19 @@ internal static class TypeEmitter
         writer.Line("writer.WriteEndObject();");
         writer.Close();
         writer.Close();
+    }
+
+    private static bool HasOptionalProperty(TypeDecl type)
+    {
+        foreach (var property in type.Properties)
+        {
+            if (!property.Required)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public static string PropertyType(PropertyDecl property, string ns) =>
