@@ -68,6 +68,11 @@ public sealed class IdentifierManglingTests
               "body": { "required": true, "schema": { "$ref": "#/components/schemas/2fa" } } },
             { "method": "DELETE", "path": "/api/things/{id}", "summary": "Tag that mangles like another.", "tags": ["my-tag"],
               "parameters": [ { "name": "id", "in": "path", "schema": { "type": "string" } } ] },
+            { "method": "PATCH", "path": "/api/types", "summary": "Every awkward component as a typed body property.", "tags": ["types"],
+              "body": { "required": true, "schema": { "type": "object", "properties": {
+                "a": { "$ref": "#/components/schemas/My-Type" }, "b": { "$ref": "#/components/schemas/My_Type" },
+                "c": { "$ref": "#/components/schemas/Item" }, "d": { "$ref": "#/components/schemas/2fa" },
+                "e": { "$ref": "#/components/schemas/日本" }, "f": { "type": "array", "items": { "$ref": "#/components/schemas/class" } } } } } },
             { "method": "GET", "path": "/api/Synthetic", "summary": "Tool named like a generated class.", "tool": "2fa_api_class_tools" },
             { "method": "GET", "path": "/api/x", "summary": "Tool named like the typed client.", "tool": "2fa-api-class-api" }
           ]
@@ -81,7 +86,7 @@ public sealed class IdentifierManglingTests
 
         Assert.Empty(output.Diagnostics);
         Assert.Empty(output.CompilationProblems());
-        Assert.Equal(9, output.Sources.Keys.Count(k => k.EndsWith("Tool.g.cs", StringComparison.Ordinal)));
+        Assert.Equal(10, output.Sources.Keys.Count(k => System.Text.RegularExpressions.Regex.IsMatch(k, @"Tool\d*\.g\.cs$")));
     }
 
     [Fact]
@@ -116,9 +121,21 @@ public sealed class IdentifierManglingTests
         Assert.Contains("myId2", all, StringComparison.Ordinal);
         Assert.Contains("myId3", all, StringComparison.Ordinal);
         Assert.Contains("myId4", all, StringComparison.Ordinal);
-        Assert.Contains(sources.Keys, k => k.Contains("GetMyItemsTool.g.cs", StringComparison.Ordinal));
-        Assert.Contains(sources.Keys, k => k.Contains("GetMyItems2Tool.g.cs", StringComparison.Ordinal));
-        Assert.Contains(sources.Keys, k => k.Contains("GetMyItems3Tool.g.cs", StringComparison.Ordinal));
+        Assert.Contains(sources.Keys, k => k.EndsWith(".GetMyItemsTool.g.cs", StringComparison.Ordinal));
+        Assert.Contains(sources.Keys, k => k.EndsWith(".GetMyItemsTool2.g.cs", StringComparison.Ordinal));
+        Assert.Contains(sources.Keys, k => k.EndsWith(".GetMyItemsTool3.g.cs", StringComparison.Ordinal));
+
+        // Types, and members equal to their type's name or to a record's own members, are renamed, not dropped.
+        Assert.Contains("public sealed record MyType\n", all.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("public sealed record MyType2\n", all.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains(" MyType2 { get; init; }", all, StringComparison.Ordinal);
+        Assert.Contains(" Item2 { get; init; }", all, StringComparison.Ordinal);
+        Assert.Contains(" EqualityContract2 { get; init; }", all, StringComparison.Ordinal);
+        Assert.Contains("public enum Class", all, StringComparison.Ordinal);
+        Assert.Contains("_u65E5_u672C", all, StringComparison.Ordinal);
+
+        // The typed client's method for a tool named like the client class itself is renamed.
+        Assert.Contains("_2faApiClassApi2Async(", all, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,46 @@
+using Verity.Generator.Tests.Infrastructure;
+
+namespace Verity.Generator.Tests;
+
+/// <summary>A 1,000-endpoint catalog of varied shapes generates without diagnostics and compiles with no warning.</summary>
+public sealed class SyntheticCatalogTests
+{
+    [Fact]
+    public void Thousand_endpoint_catalog_compiles_with_no_warnings()
+    {
+        var output = GeneratorHarness.Run(SyntheticCatalog.Create(1000));
+
+        Assert.Empty(output.Diagnostics);
+        Assert.Equal(1000, output.Sources.Keys.Count(k => k.EndsWith("Tool.g.cs", StringComparison.Ordinal)));
+        var problems = output.CompilationProblems();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+
+        // Every tool is listed and created once.
+        var tools = output.Sources["Synthetic.SyntheticTools.g.cs"];
+        Assert.Equal(1000, CountOccurrences(tools, "Tool.Descriptor,"));
+        Assert.Equal(1000, CountOccurrences(tools, "Tool(),"));
+    }
+
+    [Fact]
+    public void Every_shape_of_the_synthetic_catalog_compiles_with_no_warnings()
+    {
+        // The shapes rotate with a period of 8 x 5 x 4 x 3 x 7 x 11 at most; 120 endpoints cover every pairing
+        // that decides the generated code (method, parameter set, body kind, response), quickly.
+        var output = GeneratorHarness.Run(SyntheticCatalog.Create(120));
+
+        Assert.Empty(output.Diagnostics);
+        var problems = output.CompilationProblems();
+        Assert.True(problems.Count == 0, string.Join("\n", problems.Take(20)));
+    }
+
+    private static int CountOccurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+}
