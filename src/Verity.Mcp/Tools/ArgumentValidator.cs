@@ -329,7 +329,7 @@ public sealed class ArgumentValidator
         "date" => DateOnly.TryParseExact(text, "yyyy'-'MM'-'dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "must be a date, e.g. 2026-11-01.",
         "time" => TimeOnly.TryParse(text, CultureInfo.InvariantCulture, out _) ? null : "must be a time, e.g. 09:30:00.",
         "uuid" => Guid.TryParseExact(text, "D", out _) ? null : "must be a UUID, e.g. 3f2504e0-4f89-11d3-9a0c-0305e82c3301.",
-        "uri" => Uri.TryCreate(text, UriKind.Absolute, out _) ? null : "must be an absolute URI.",
+        "uri" => IsAbsoluteUri(text) ? null : "must be an absolute URI with a scheme, e.g. https://example.com/a.",
         "email" => IsEmail(text) ? null : "must be an e-mail address, e.g. ada@example.com.",
         _ => null,
     };
@@ -338,6 +338,10 @@ public sealed class ArgumentValidator
         text.Length >= 20 && text[4] == '-' && text[7] == '-' && (text[10] is 'T' or 't')
         && (text[^1] is 'Z' or 'z' || text[^6] is '+' or '-')
         && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out _);
+
+    // On Unix "/path" parses as an absolute file URI; a JSON Schema "uri" needs an explicit scheme.
+    private static bool IsAbsoluteUri(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && text.StartsWith(uri.Scheme + ":", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsEmail(string text)
     {

@@ -99,22 +99,36 @@ public abstract class EndpointTool : McpServerTool
         }
     }
 
-    public override async ValueTask<CallToolResult> InvokeAsync(
+    public override ValueTask<CallToolResult> InvokeAsync(
         RequestContext<CallToolRequestParams> request,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var services = request.Services ?? throw new InvalidOperationException("The MCP request has no service provider.");
+        return InvokeAsync(ToArguments(request.Params?.Arguments), services, cancellationToken);
+    }
+
+    /// <summary>
+    /// Validates, builds and sends the request with the <see cref="IVerityApiClient"/> and <see cref="IToolResultMapper"/>
+    /// from <paramref name="services"/>. Bad arguments give a tool error and no request; a failure other than
+    /// cancellation goes to <see cref="IToolResultMapper.FromException"/>.
+    /// </summary>
+    public async ValueTask<CallToolResult> InvokeAsync(
+        IReadOnlyDictionary<string, JsonElement>? arguments,
+        IServiceProvider services,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(services);
         ApiRequest apiRequest;
         try
         {
-            apiRequest = CreateRequest(ToArguments(request.Params?.Arguments));
+            apiRequest = CreateRequest(arguments);
         }
         catch (ToolArgumentException exception)
         {
             return InvalidArguments(exception.Errors);
         }
 
-        var services = request.Services ?? throw new InvalidOperationException("The MCP request has no service provider.");
         var mapper = services.GetRequiredService<IToolResultMapper>();
         try
         {
