@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using Verity.Mcp.Auth;
+using Microsoft.Extensions.DependencyInjection;
 using Verity.Mcp.Http;
+using Verity.Mcp.Tools;
 
 namespace Verity.Mcp.Tests.Auth;
 
@@ -142,6 +144,33 @@ public sealed class ClerkAuthHandlerTests
         Assert.Equal(2, api.Server.Requests.Count); // the 401s are not retried: there is nothing to refresh
         Assert.Equal(0, api.Harness.Emulator.Instance.RequestsReceived);
         Assert.Single(api.Harness.LogsWithId(3011));
+    }
+
+    [Fact]
+    public async Task Inside_the_Verity_API_pipeline_a_recovered_401_is_reported_as_AuthRetried()
+    {
+        await using var harness = await ClerkAuthHarness.StartAsync(configureServices: (services, configuration) =>
+            services.AddVerityApi(configuration).AddClerkAuthentication(configuration));
+        await using var server = await ProtectedApiServer.StartAsync(harness.Emulator.JwksUrl, harness.Emulator.SecretKey, harness.EmulatorTime);
+        harness.Configuration[VerityApiOptions.BaseUrlKey] = server.BaseUrl;
+        var client = harness.Services.GetRequiredService<IVerityApiClient>();
+        var request = new ApiRequest
+        {
+            Endpoint = new EndpointDescriptor("create_call", "POST", "/api/calls", ReadOnly: false, Idempotent: false, Timeout: null, HasOutputSchema: false, Tags: []),
+            Method = HttpMethod.Post,
+            RelativeUri = "/api/calls",
+            JsonBody = """{"to":"+12015550100"}"""u8.ToArray(),
+        };
+
+        var first = await client.SendAsync(request, CancellationToken.None);
+        harness.Emulator.RotateSigningKey();
+        server.ExpireJwksCache();
+        var second = await client.SendAsync(request, CancellationToken.None);
+
+        Assert.Equal((200, false), (first.StatusCode, first.AuthRetried));
+        Assert.Equal((200, true), (second.StatusCode, second.AuthRetried));
+        Assert.Equal([200, 401, 200], server.Requests.Select(r => r.Status));
+        Assert.All(server.Requests, r => Assert.Equal("""{"to":"+12015550100"}""", Encoding.UTF8.GetString(r.Body)));
     }
 
     /// <summary>A stream that can be read once, front to back, like a network stream.</summary>
