@@ -144,8 +144,8 @@ public sealed class ClerkApiClient
                 request.Content = new ByteArrayContent(content) { Headers = { ContentType = JsonContentType } };
             }
 
-            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            var (response, body) = await ExchangeAsync(http, request, operation, cancellationToken).ConfigureAwait(false);
+            using var disposeResponse = response;
             if (response.IsSuccessStatusCode)
             {
                 return body;
@@ -165,6 +165,37 @@ public sealed class ClerkApiClient
 
             _logger.RateLimited(operation, delay, attempt, MaxRateLimitAttempts);
             await Task.Delay(delay, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Transport failures become <see cref="ClerkAuthenticationException"/>s that name Clerk: surfacing as a plain
+    /// <see cref="HttpRequestException"/> from inside the API's pipeline, they would read as "the API is unreachable"
+    /// and be retried as if they were.
+    /// </summary>
+    private async Task<(HttpResponseMessage Response, byte[] Body)> ExchangeAsync(
+        HttpClient http, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    {
+        HttpResponseMessage? response = null;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return (response, body);
+        }
+        catch (HttpRequestException exception)
+        {
+            response?.Dispose();
+            throw new ClerkAuthenticationException(
+                $"Could not reach Clerk for {operation} at {_options.ApiUrl} ({exception.Message}): check {ClerkConfigurationKeys.ApiUrl} and the network.",
+                exception);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            response?.Dispose();
+            throw new ClerkAuthenticationException(
+                $"Clerk did not answer {operation} within {http.Timeout.TotalSeconds:0} s: check {ClerkConfigurationKeys.ApiUrl} and the network, or try again later.",
+                exception);
         }
     }
 

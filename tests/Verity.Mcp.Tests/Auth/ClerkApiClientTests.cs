@@ -128,4 +128,23 @@ public sealed class ClerkApiClientTests
         Assert.NotEmpty(await third);
         Assert.Equal(1, harness.Emulator.Instance.RateLimited);
     }
+
+    [Fact]
+    public async Task An_unreachable_Clerk_is_named_as_such_rather_than_passing_for_an_API_failure()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var closedPort = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var harness = await ClerkAuthHarness.StartAsync(new Dictionary<string, string?>
+        {
+            [ClerkConfigurationKeys.ApiUrl] = $"http://127.0.0.1:{closedPort}",
+        });
+
+        var failure = await Assert.ThrowsAsync<ClerkAuthenticationException>(() => harness.Manager.GetTokenAsync().AsTask());
+
+        Assert.StartsWith("Could not reach Clerk for GET /v1/users at http://127.0.0.1:", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("CLERK_API_URL", failure.Message, StringComparison.Ordinal);
+        Assert.IsType<HttpRequestException>(failure.InnerException);
+    }
 }
