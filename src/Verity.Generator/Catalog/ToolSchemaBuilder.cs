@@ -59,13 +59,7 @@ internal sealed class ToolSchemaBuilder
         if (required.Count > 0)
         {
             writer.PropertyName("required");
-            writer.StartArray();
-            foreach (var name in required)
-            {
-                writer.String(name);
-            }
-
-            writer.EndArray(empty: false);
+            writer.StringList(required);
         }
 
         writer.PropertyName("additionalProperties");

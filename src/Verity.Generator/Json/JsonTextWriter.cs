@@ -140,6 +140,38 @@ internal sealed class JsonTextWriter
         _builder.Append('"');
     }
 
+    private static bool IsScalarArray(JArray array)
+    {
+        foreach (var item in array.Items)
+        {
+            if (item is JObject or JArray)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Writes a list of strings on one line.</summary>
+    public void StringList(System.Collections.Generic.IReadOnlyList<string> values)
+    {
+        BeforeValue();
+        _builder.Append('[');
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0)
+            {
+                _builder.Append(", ");
+            }
+
+            AppendString(values[i]);
+        }
+
+        _builder.Append(']');
+        _needsComma = true;
+    }
+
     /// <summary>Writes a parsed node back, letting <paramref name="rewriteRef"/> change <c>$ref</c> values.</summary>
     public void Node(JNode node, Func<string, string> rewriteRef)
     {
@@ -161,6 +193,25 @@ internal sealed class JsonTextWriter
                 }
 
                 EndObject(obj.Properties.Count == 0);
+                break;
+            case JArray array when IsScalarArray(array):
+                // Short lists of scalars (types, required names, enum values) read best on one line.
+                BeforeValue();
+                _builder.Append('[');
+                for (var i = 0; i < array.Items.Count; i++)
+                {
+                    if (i > 0)
+                    {
+                        _builder.Append(", ");
+                    }
+
+                    var inner = new JsonTextWriter();
+                    inner.Node(array.Items[i], rewriteRef);
+                    _builder.Append(inner._builder);
+                }
+
+                _builder.Append(']');
+                _needsComma = true;
                 break;
             case JArray array:
                 StartArray();

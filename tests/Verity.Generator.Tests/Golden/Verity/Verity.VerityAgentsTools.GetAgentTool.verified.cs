@@ -25,9 +25,7 @@ public static partial class VerityAgentsTools
               "maxLength": 64
             }
           },
-          "required": [
-            "agentId"
-          ],
+          "required": ["agentId"],
           "additionalProperties": false
         }
         """;
@@ -35,14 +33,7 @@ public static partial class VerityAgentsTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "id",
-            "name",
-            "status",
-            "voice",
-            "language",
-            "createdAt"
-          ],
+          "required": ["id", "name", "status", "voice", "language", "createdAt"],
           "properties": {
             "id": {
               "type": "string",
@@ -52,10 +43,7 @@ public static partial class VerityAgentsTools
               "type": "string"
             },
             "description": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "status": {
               "$ref": "#/$defs/AgentStatus"
@@ -69,10 +57,7 @@ public static partial class VerityAgentsTools
               "description": "BCP 47 language tag, e.g. en-US."
             },
             "phoneNumberId": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "description": "Number the agent calls from."
             },
             "createdAt": {
@@ -83,11 +68,7 @@ public static partial class VerityAgentsTools
           "$defs": {
             "AgentStatus": {
               "type": "string",
-              "enum": [
-                "active",
-                "paused",
-                "draft"
-              ],
+              "enum": ["active", "paused", "draft"],
               "description": "Lifecycle state of an agent."
             }
           }

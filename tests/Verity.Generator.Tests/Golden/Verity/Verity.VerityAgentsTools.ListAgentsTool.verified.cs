@@ -44,9 +44,7 @@ public static partial class VerityAgentsTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "data"
-          ],
+          "required": ["data"],
           "properties": {
             "data": {
               "type": "array",
@@ -55,24 +53,14 @@ public static partial class VerityAgentsTools
               }
             },
             "nextCursor": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "description": "Pass as `cursor` to get the next page; null on the last page."
             }
           },
           "$defs": {
             "Agent": {
               "type": "object",
-              "required": [
-                "id",
-                "name",
-                "status",
-                "voice",
-                "language",
-                "createdAt"
-              ],
+              "required": ["id", "name", "status", "voice", "language", "createdAt"],
               "properties": {
                 "id": {
                   "type": "string",
@@ -82,10 +70,7 @@ public static partial class VerityAgentsTools
                   "type": "string"
                 },
                 "description": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
+                  "type": ["string", "null"]
                 },
                 "status": {
                   "$ref": "#/$defs/AgentStatus"
@@ -99,10 +84,7 @@ public static partial class VerityAgentsTools
                   "description": "BCP 47 language tag, e.g. en-US."
                 },
                 "phoneNumberId": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
+                  "type": ["string", "null"],
                   "description": "Number the agent calls from."
                 },
                 "createdAt": {
@@ -113,11 +95,7 @@ public static partial class VerityAgentsTools
             },
             "AgentStatus": {
               "type": "string",
-              "enum": [
-                "active",
-                "paused",
-                "draft"
-              ],
+              "enum": ["active", "paused", "draft"],
               "description": "Lifecycle state of an agent."
             }
           }

@@ -25,9 +25,7 @@ public static partial class VerityCallsTools
               "maxLength": 64
             }
           },
-          "required": [
-            "callId"
-          ],
+          "required": ["callId"],
           "additionalProperties": false
         }
         """;
@@ -35,13 +33,7 @@ public static partial class VerityCallsTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "id",
-            "agentId",
-            "toNumber",
-            "status",
-            "createdAt"
-          ],
+          "required": ["id", "agentId", "toNumber", "status", "createdAt"],
           "properties": {
             "id": {
               "type": "string",
@@ -55,22 +47,13 @@ public static partial class VerityCallsTools
               "description": "Callee in E.164 form."
             },
             "fromNumber": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "contactName": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "context": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "isTest": {
               "type": "boolean"
@@ -83,39 +66,22 @@ public static partial class VerityCallsTools
               "format": "date-time"
             },
             "startedAt": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "format": "date-time"
             },
             "endedAt": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "format": "date-time"
             },
             "durationSeconds": {
-              "type": [
-                "integer",
-                "null"
-              ],
+              "type": ["integer", "null"],
               "minimum": 0
             }
           },
           "$defs": {
             "CallStatus": {
               "type": "string",
-              "enum": [
-                "queued",
-                "ringing",
-                "in_progress",
-                "completed",
-                "failed",
-                "no_answer",
-                "canceled"
-              ],
+              "enum": ["queued", "ringing", "in_progress", "completed", "failed", "no_answer", "canceled"],
               "description": "Where the call is in its lifecycle."
             }
           }

@@ -25,9 +25,7 @@ public static partial class VerityCallsTools
               "maxLength": 64
             }
           },
-          "required": [
-            "callId"
-          ],
+          "required": ["callId"],
           "additionalProperties": false
         }
         """;
@@ -35,11 +33,7 @@ public static partial class VerityCallsTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "callId",
-            "status",
-            "turns"
-          ],
+          "required": ["callId", "status", "turns"],
           "properties": {
             "callId": {
               "type": "string"
@@ -54,40 +48,22 @@ public static partial class VerityCallsTools
               }
             },
             "summary": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             }
           },
           "$defs": {
             "CallStatus": {
               "type": "string",
-              "enum": [
-                "queued",
-                "ringing",
-                "in_progress",
-                "completed",
-                "failed",
-                "no_answer",
-                "canceled"
-              ],
+              "enum": ["queued", "ringing", "in_progress", "completed", "failed", "no_answer", "canceled"],
               "description": "Where the call is in its lifecycle."
             },
             "TranscriptTurn": {
               "type": "object",
-              "required": [
-                "speaker",
-                "text",
-                "offsetSeconds"
-              ],
+              "required": ["speaker", "text", "offsetSeconds"],
               "properties": {
                 "speaker": {
                   "type": "string",
-                  "enum": [
-                    "agent",
-                    "callee"
-                  ]
+                  "enum": ["agent", "callee"]
                 },
                 "text": {
                   "type": "string"

@@ -40,10 +40,7 @@ public static partial class VerityCallsTools
               "description": "Extra instructions or background for this call."
             }
           },
-          "required": [
-            "agentId",
-            "phoneNumber"
-          ],
+          "required": ["agentId", "phoneNumber"],
           "additionalProperties": false
         }
         """;
@@ -51,13 +48,7 @@ public static partial class VerityCallsTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "id",
-            "agentId",
-            "toNumber",
-            "status",
-            "createdAt"
-          ],
+          "required": ["id", "agentId", "toNumber", "status", "createdAt"],
           "properties": {
             "id": {
               "type": "string",
@@ -71,22 +62,13 @@ public static partial class VerityCallsTools
               "description": "Callee in E.164 form."
             },
             "fromNumber": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "contactName": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "context": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "isTest": {
               "type": "boolean"
@@ -99,39 +81,22 @@ public static partial class VerityCallsTools
               "format": "date-time"
             },
             "startedAt": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "format": "date-time"
             },
             "endedAt": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "format": "date-time"
             },
             "durationSeconds": {
-              "type": [
-                "integer",
-                "null"
-              ],
+              "type": ["integer", "null"],
               "minimum": 0
             }
           },
           "$defs": {
             "CallStatus": {
               "type": "string",
-              "enum": [
-                "queued",
-                "ringing",
-                "in_progress",
-                "completed",
-                "failed",
-                "no_answer",
-                "canceled"
-              ],
+              "enum": ["queued", "ringing", "in_progress", "completed", "failed", "no_answer", "canceled"],
               "description": "Where the call is in its lifecycle."
             }
           }

@@ -54,15 +54,7 @@ public static partial class VerityCallsTools
           "$defs": {
             "CallStatus": {
               "type": "string",
-              "enum": [
-                "queued",
-                "ringing",
-                "in_progress",
-                "completed",
-                "failed",
-                "no_answer",
-                "canceled"
-              ],
+              "enum": ["queued", "ringing", "in_progress", "completed", "failed", "no_answer", "canceled"],
               "description": "Where the call is in its lifecycle."
             }
           }
@@ -72,9 +64,7 @@ public static partial class VerityCallsTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "data"
-          ],
+          "required": ["data"],
           "properties": {
             "data": {
               "type": "array",
@@ -83,22 +73,13 @@ public static partial class VerityCallsTools
               }
             },
             "nextCursor": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             }
           },
           "$defs": {
             "Call": {
               "type": "object",
-              "required": [
-                "id",
-                "agentId",
-                "toNumber",
-                "status",
-                "createdAt"
-              ],
+              "required": ["id", "agentId", "toNumber", "status", "createdAt"],
               "properties": {
                 "id": {
                   "type": "string",
@@ -112,22 +93,13 @@ public static partial class VerityCallsTools
                   "description": "Callee in E.164 form."
                 },
                 "fromNumber": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
+                  "type": ["string", "null"]
                 },
                 "contactName": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
+                  "type": ["string", "null"]
                 },
                 "context": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
+                  "type": ["string", "null"]
                 },
                 "isTest": {
                   "type": "boolean"
@@ -140,39 +112,22 @@ public static partial class VerityCallsTools
                   "format": "date-time"
                 },
                 "startedAt": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
+                  "type": ["string", "null"],
                   "format": "date-time"
                 },
                 "endedAt": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
+                  "type": ["string", "null"],
                   "format": "date-time"
                 },
                 "durationSeconds": {
-                  "type": [
-                    "integer",
-                    "null"
-                  ],
+                  "type": ["integer", "null"],
                   "minimum": 0
                 }
               }
             },
             "CallStatus": {
               "type": "string",
-              "enum": [
-                "queued",
-                "ringing",
-                "in_progress",
-                "completed",
-                "failed",
-                "no_answer",
-                "canceled"
-              ],
+              "enum": ["queued", "ringing", "in_progress", "completed", "failed", "no_answer", "canceled"],
               "description": "Where the call is in its lifecycle."
             }
           }

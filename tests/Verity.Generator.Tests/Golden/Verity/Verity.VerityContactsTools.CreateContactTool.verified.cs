@@ -58,10 +58,7 @@ public static partial class VerityContactsTools
               "maxLength": 2000
             }
           },
-          "required": [
-            "name",
-            "phoneNumber"
-          ],
+          "required": ["name", "phoneNumber"],
           "additionalProperties": false
         }
         """;
@@ -69,13 +66,7 @@ public static partial class VerityContactsTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "id",
-            "name",
-            "phoneNumber",
-            "tags",
-            "createdAt"
-          ],
+          "required": ["id", "name", "phoneNumber", "tags", "createdAt"],
           "properties": {
             "id": {
               "type": "string",
@@ -88,17 +79,11 @@ public static partial class VerityContactsTools
               "type": "string"
             },
             "email": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "format": "email"
             },
             "company": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "tags": {
               "type": "array",
@@ -107,20 +92,14 @@ public static partial class VerityContactsTools
               }
             },
             "notes": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "createdAt": {
               "type": "string",
               "format": "date-time"
             },
             "updatedAt": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "format": "date-time"
             }
           }

@@ -25,9 +25,7 @@ public static partial class VerityContactsTools
               "maxLength": 64
             }
           },
-          "required": [
-            "contactId"
-          ],
+          "required": ["contactId"],
           "additionalProperties": false
         }
         """;
@@ -35,10 +33,7 @@ public static partial class VerityContactsTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "id",
-            "deleted"
-          ],
+          "required": ["id", "deleted"],
           "properties": {
             "id": {
               "type": "string"

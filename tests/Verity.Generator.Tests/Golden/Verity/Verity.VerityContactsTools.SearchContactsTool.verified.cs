@@ -54,9 +54,7 @@ public static partial class VerityContactsTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "data"
-          ],
+          "required": ["data"],
           "properties": {
             "data": {
               "type": "array",
@@ -65,22 +63,13 @@ public static partial class VerityContactsTools
               }
             },
             "nextCursor": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             }
           },
           "$defs": {
             "Contact": {
               "type": "object",
-              "required": [
-                "id",
-                "name",
-                "phoneNumber",
-                "tags",
-                "createdAt"
-              ],
+              "required": ["id", "name", "phoneNumber", "tags", "createdAt"],
               "properties": {
                 "id": {
                   "type": "string",
@@ -93,17 +82,11 @@ public static partial class VerityContactsTools
                   "type": "string"
                 },
                 "email": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
+                  "type": ["string", "null"],
                   "format": "email"
                 },
                 "company": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
+                  "type": ["string", "null"]
                 },
                 "tags": {
                   "type": "array",
@@ -112,20 +95,14 @@ public static partial class VerityContactsTools
                   }
                 },
                 "notes": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
+                  "type": ["string", "null"]
                 },
                 "createdAt": {
                   "type": "string",
                   "format": "date-time"
                 },
                 "updatedAt": {
-                  "type": [
-                    "string",
-                    "null"
-                  ],
+                  "type": ["string", "null"],
                   "format": "date-time"
                 }
               }

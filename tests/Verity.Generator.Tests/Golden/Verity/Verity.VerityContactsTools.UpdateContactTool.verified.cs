@@ -34,18 +34,12 @@ public static partial class VerityContactsTools
               "pattern": "^\\+[1-9][0-9]{7,14}$"
             },
             "email": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "format": "email",
               "maxLength": 254
             },
             "company": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "maxLength": 120
             },
             "tags": {
@@ -59,16 +53,11 @@ public static partial class VerityContactsTools
               "uniqueItems": true
             },
             "notes": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "maxLength": 2000
             }
           },
-          "required": [
-            "contactId"
-          ],
+          "required": ["contactId"],
           "additionalProperties": false
         }
         """;
@@ -76,13 +65,7 @@ public static partial class VerityContactsTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "id",
-            "name",
-            "phoneNumber",
-            "tags",
-            "createdAt"
-          ],
+          "required": ["id", "name", "phoneNumber", "tags", "createdAt"],
           "properties": {
             "id": {
               "type": "string",
@@ -95,17 +78,11 @@ public static partial class VerityContactsTools
               "type": "string"
             },
             "email": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "format": "email"
             },
             "company": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "tags": {
               "type": "array",
@@ -114,20 +91,14 @@ public static partial class VerityContactsTools
               }
             },
             "notes": {
-              "type": [
-                "string",
-                "null"
-              ]
+              "type": ["string", "null"]
             },
             "createdAt": {
               "type": "string",
               "format": "date-time"
             },
             "updatedAt": {
-              "type": [
-                "string",
-                "null"
-              ],
+              "type": ["string", "null"],
               "format": "date-time"
             }
           }

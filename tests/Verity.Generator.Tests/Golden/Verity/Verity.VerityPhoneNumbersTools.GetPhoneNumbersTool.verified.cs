@@ -25,9 +25,7 @@ public static partial class VerityPhoneNumbersTools
         public const string? OutputSchemaJson = """
         {
           "type": "object",
-          "required": [
-            "data"
-          ],
+          "required": ["data"],
           "properties": {
             "data": {
               "type": "array",
@@ -39,11 +37,7 @@ public static partial class VerityPhoneNumbersTools
           "$defs": {
             "PhoneNumber": {
               "type": "object",
-              "required": [
-                "id",
-                "number",
-                "capabilities"
-              ],
+              "required": ["id", "number", "capabilities"],
               "properties": {
                 "id": {
                   "type": "string"
@@ -53,26 +47,17 @@ public static partial class VerityPhoneNumbersTools
                   "description": "E.164 number."
                 },
                 "label": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
+                  "type": ["string", "null"]
                 },
                 "capabilities": {
                   "type": "array",
                   "items": {
                     "type": "string",
-                    "enum": [
-                      "voice",
-                      "sms"
-                    ]
+                    "enum": ["voice", "sms"]
                   }
                 },
                 "assignedAgentId": {
-                  "type": [
-                    "string",
-                    "null"
-                  ]
+                  "type": ["string", "null"]
                 }
               }
             }
