@@ -47,6 +47,50 @@ public sealed class ClerkEmulatorOptions
             Claims: new Dictionary<string, string> { ["email"] = "{{user.primary_email_address}}" }),
     ];
 
+    /// <summary>Throws an <see cref="ArgumentException"/> naming the first option that cannot work.</summary>
+    internal void Validate()
+    {
+        if (Port is < 0 or > 65535)
+        {
+            throw new ArgumentException($"ClerkEmulatorOptions.Port must be 0 (any free port) or a port number up to 65535, not {Port}.");
+        }
+
+        if (SecretKey is not null && (string.IsNullOrWhiteSpace(SecretKey) || SecretKey.Any(char.IsWhiteSpace)))
+        {
+            throw new ArgumentException("ClerkEmulatorOptions.SecretKey must be null (generate one) or a key without whitespace, e.g. sk_test_….");
+        }
+
+        if (!Uri.TryCreate(Issuer, UriKind.Absolute, out var issuer) || (issuer.Scheme != Uri.UriSchemeHttps && issuer.Scheme != Uri.UriSchemeHttp))
+        {
+            throw new ArgumentException("ClerkEmulatorOptions.Issuer must be an absolute http(s) URL, e.g. " + DefaultIssuer + ".");
+        }
+
+        if (RateLimitPermits is <= 0)
+        {
+            throw new ArgumentException("ClerkEmulatorOptions.RateLimitPermits must be positive, or null for Clerk's limit (or set EnableRateLimit = false).");
+        }
+
+        if (RateLimitWindow <= TimeSpan.Zero)
+        {
+            throw new ArgumentException("ClerkEmulatorOptions.RateLimitWindow must be positive (Clerk uses 10 seconds).");
+        }
+
+        ArgumentNullException.ThrowIfNull(TimeProvider);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var template in JwtTemplates)
+        {
+            if (string.IsNullOrEmpty(template.Name) || template.Name.Contains('/') || !names.Add(template.Name))
+            {
+                throw new ArgumentException($"ClerkEmulatorOptions.JwtTemplates: template names must be unique, non-empty and contain no '/' ('{template.Name}').");
+            }
+
+            if (template.LifetimeSeconds is < 30 or > 315_360_000)
+            {
+                throw new ArgumentException($"ClerkEmulatorOptions.JwtTemplates: template '{template.Name}' needs a lifetime between 30 and 315360000 seconds.");
+            }
+        }
+    }
+
     /// <summary>The requests-per-window limit in force once defaults are applied.</summary>
     internal int EffectiveRateLimitPermits =>
         RateLimitPermits ?? (InstanceType == ClerkInstanceType.Production ? 1000 : 100);

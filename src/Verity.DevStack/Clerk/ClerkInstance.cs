@@ -10,7 +10,7 @@ public sealed class ClerkInstance : IDisposable
     private const int MaxRecorded = 10_000;
 
     private readonly ClerkDirectory _directory = new();
-    private readonly ClerkSigningKeys _keys = new();
+    private readonly ClerkSigningKeys _keys;
     private readonly ClerkTokenIssuer _issuer;
     private readonly ClerkRateLimiter _rateLimiter;
     private readonly ClerkFaultInjector _faults = new();
@@ -25,9 +25,12 @@ public sealed class ClerkInstance : IDisposable
     private long _rateLimited;
     private long _faultsServed;
 
+    /// <exception cref="ArgumentException">An option cannot work; the message names it.</exception>
     public ClerkInstance(ClerkEmulatorOptions? options = null)
     {
         Options = options ?? new ClerkEmulatorOptions();
+        Options.Validate();
+        _keys = new ClerkSigningKeys();
         TimeProvider = Options.TimeProvider;
         SecretKey = Options.SecretKey ?? ClerkIds.NewSecretKey(Options.InstanceType);
         Issuer = Options.Issuer;

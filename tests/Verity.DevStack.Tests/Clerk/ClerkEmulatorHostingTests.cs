@@ -93,3 +93,38 @@ public sealed class ClerkEmulatorHostingTests
         Assert.Throws<KeyNotFoundException>(() => emulator.RevokeSession("sess_nobody"));
     }
 }
+
+public sealed class ClerkEmulatorOptionsTests
+{
+    public static TheoryData<string, Action<ClerkEmulatorOptions>> InvalidOptions => new()
+    {
+        { "Port", o => o.Port = 70000 },
+        { "SecretKey", o => o.SecretKey = " " },
+        { "Issuer", o => o.Issuer = "verity-dev.clerk.accounts.dev" },
+        { "RateLimitPermits", o => o.RateLimitPermits = 0 },
+        { "RateLimitWindow", o => o.RateLimitWindow = TimeSpan.Zero },
+        { "JwtTemplates", o => o.JwtTemplates.Add(new ClerkJwtTemplate(ClerkEmulatorOptions.DefaultTemplateName)) },
+        { "JwtTemplates", o => o.JwtTemplates.Add(new ClerkJwtTemplate("short", LifetimeSeconds: 5)) },
+    };
+
+    [Theory]
+    [MemberData(nameof(InvalidOptions))]
+    public async Task An_unworkable_option_is_refused_with_its_name(string optionName, Action<ClerkEmulatorOptions> configure)
+    {
+        var options = new ClerkEmulatorOptions();
+        configure(options);
+
+        var failure = await Assert.ThrowsAsync<ArgumentException>(() => ClerkEmulator.StartAsync(options));
+
+        Assert.Contains("ClerkEmulatorOptions." + optionName, failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure.Message);
+    }
+
+    [Fact]
+    public void A_custom_rate_limit_replaces_clerks()
+    {
+        Assert.Equal(100, new ClerkEmulatorOptions().EffectiveRateLimitPermits);
+        Assert.Equal(1000, new ClerkEmulatorOptions { InstanceType = ClerkInstanceType.Production }.EffectiveRateLimitPermits);
+        Assert.Equal(7, new ClerkEmulatorOptions { RateLimitPermits = 7 }.EffectiveRateLimitPermits);
+    }
+}
