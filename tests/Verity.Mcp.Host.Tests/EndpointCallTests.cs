@@ -36,7 +36,8 @@ public sealed class EndpointCallTests(DevStackFixture fixture)
         await Call("hang_up_call", $$"""{"callId":"{{callId}}"}""");
 
         await Call("search_contacts", """{"q":"a","tag":["lead"]}""");
-        var contact = await Call("create_contact", """{"name":"E2E Person","phoneNumber":"+15550199","tags":["e2e"],"Idempotency-Key":"e2e-key-0001"}""");
+        // A fresh idempotency key: the stack is shared, and a reused key would return an earlier (deleted) contact.
+        var contact = await Call("create_contact", $$"""{"name":"E2E Person","phoneNumber":"+15550199","tags":["e2e"],"Idempotency-Key":"e2e-{{Guid.NewGuid():N}}"}""");
         var contactId = contact.GetProperty("id").GetString()!;
         var updated = await Call("update_contact", $$"""{"contactId":"{{contactId}}","company":"Verity","notes":null}""");
         Assert.Equal("Verity", updated.GetProperty("company").GetString());
