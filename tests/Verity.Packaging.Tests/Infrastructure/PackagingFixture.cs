@@ -81,6 +81,10 @@ public sealed class PackagingFixture : IAsyncLifetime
         foreach (var id in new[] { "verity.generator", "verity.mcp", "verity-mcp" })
         {
             DeleteQuietly(Path.Combine(globalPackages, id, PackageVersion));
+            if (Directory.Exists(Path.Combine(globalPackages, id)) && !Directory.EnumerateFileSystemEntries(Path.Combine(globalPackages, id)).Any())
+            {
+                DeleteQuietly(Path.Combine(globalPackages, id));
+            }
         }
     }
 

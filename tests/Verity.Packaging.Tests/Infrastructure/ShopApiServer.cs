@@ -84,7 +84,7 @@ internal sealed class ShopApiServer : IAsyncDisposable
 
     private async Task<IResult> ListProductsAsync(HttpContext context)
     {
-        if (await AcceptAsync(context) is { } rejected)
+        if ((await AcceptAsync(context)).Rejected is { } rejected)
         {
             return rejected;
         }
@@ -100,7 +100,7 @@ internal sealed class ShopApiServer : IAsyncDisposable
 
     private async Task<IResult> GetProductAsync(HttpContext context, string productId)
     {
-        if (await AcceptAsync(context) is { } rejected)
+        if ((await AcceptAsync(context)).Rejected is { } rejected)
         {
             return rejected;
         }
@@ -113,31 +113,32 @@ internal sealed class ShopApiServer : IAsyncDisposable
 
     private async Task<IResult> CreateOrderAsync(HttpContext context)
     {
-        if (await AcceptAsync(context) is { } rejected)
+        var (rejected, body) = await AcceptAsync(context);
+        if (rejected is not null)
         {
             return rejected;
         }
 
-        var order = JsonNode.Parse(_requests.Last().Body)!.AsObject();
+        var order = JsonNode.Parse(body)!.AsObject();
         order["id"] = $"ord_{Interlocked.Increment(ref _orders)}";
         return Results.Json(order, statusCode: StatusCodes.Status201Created);
     }
 
-    /// <summary>Records the request when its bearer token is a valid session token; otherwise answers 401.</summary>
-    private async Task<IResult?> AcceptAsync(HttpContext context)
+    /// <summary>Records the request (and returns its body) when its bearer token is a valid session token; otherwise a 401.</summary>
+    private async Task<(IResult? Rejected, string Body)> AcceptAsync(HttpContext context)
     {
         using var reader = new StreamReader(context.Request.Body);
         var body = await reader.ReadToEndAsync(context.RequestAborted);
         var authorization = context.Request.Headers.Authorization.ToString();
         if (!authorization.StartsWith("Bearer ", StringComparison.Ordinal))
         {
-            return Results.Json(new JsonObject { ["error"] = "A bearer token is required." }, statusCode: StatusCodes.Status401Unauthorized);
+            return (Results.Json(new JsonObject { ["error"] = "A bearer token is required." }, statusCode: StatusCodes.Status401Unauthorized), body);
         }
 
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(authorization["Bearer ".Length..], _validation);
         if (!result.IsValid)
         {
-            return Results.Json(new JsonObject { ["error"] = "The session token is not valid." }, statusCode: StatusCodes.Status401Unauthorized);
+            return (Results.Json(new JsonObject { ["error"] = "The session token is not valid." }, statusCode: StatusCodes.Status401Unauthorized), body);
         }
 
         _requests.Enqueue(new ShopRequest(
@@ -146,6 +147,6 @@ internal sealed class ShopApiServer : IAsyncDisposable
             body,
             (string)result.Claims["sub"],
             (string)result.Claims["sid"]));
-        return null;
+        return (null, body);
     }
 }
