@@ -28,7 +28,15 @@ public sealed class SampleApiStore
         _lastCallNumber = _calls.Count;
     }
 
-    private DateTimeOffset Now => _timeProvider.GetUtcNow();
+    // Whole milliseconds, as a real API's timestamps would be.
+    private DateTimeOffset Now
+    {
+        get
+        {
+            var now = _timeProvider.GetUtcNow();
+            return now.AddTicks(-(now.Ticks % TimeSpan.TicksPerMillisecond));
+        }
+    }
 
     public IReadOnlyList<Agent> Agents()
     {
