@@ -50,7 +50,7 @@ internal sealed class ClerkOptionsValidator : IValidateOptions<ClerkOptions>
                 $"{ClerkConfigurationKeys.UserId} '{userId}' is not a Clerk user id: it starts with user_ (copy it from the Clerk dashboard's Users page), or remove it.");
         }
 
-        if (options.UserEmail is { } email && (email.IndexOf('@', StringComparison.Ordinal) is var at && (at <= 0 || at == email.Length - 1)))
+        if (options.UserEmail is { } email && !LooksLikeEmail(email))
         {
             failures.Add(
                 $"{ClerkConfigurationKeys.UserEmail} '{email}' is not an e-mail address: set it to the address the user signs in with, or remove it.");
@@ -81,6 +81,13 @@ internal sealed class ClerkOptionsValidator : IValidateOptions<ClerkOptions>
 
     internal static string MarginMessage(string value) =>
         $"{ClerkConfigurationKeys.TokenRefreshMarginSeconds} '{value}' is not a whole number of seconds below the token lifetime: set e.g. 15, or remove it to use min(15 s, a quarter of the lifetime).";
+
+    /// <summary>Only the shape: Clerk itself decides whether a user has the address.</summary>
+    private static bool LooksLikeEmail(string email)
+    {
+        var at = email.IndexOf('@', StringComparison.Ordinal);
+        return at > 0 && at < email.Length - 1;
+    }
 
     private static bool IsTemplateName(string template)
     {
