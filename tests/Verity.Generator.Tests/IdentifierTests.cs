@@ -64,4 +64,21 @@ public sealed class IdentifierTests
         Assert.Contains("Empty,", tool, StringComparison.Ordinal);
         Assert.Contains("Equals2", tool, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Arguments_named_like_generated_locals_still_compile()
+    {
+        var names = new[] { "item", "item0", "item1", "writer", "writer1", "value", "request", "arguments", "body", "cancellationToken", "present0", "itemValue", "element", "client", "Client", "global", "var" };
+        var parameters = string.Join(",", names.Select(n => $$"""{ "name": "{{n}}", "in": "query", "schema": { "type": "array", "items": { "type": ["integer", "null"] } } }"""));
+        var properties = string.Join(",", names.Select(n => $$""" "{{n}}X": { "type": ["array", "null"], "items": { "type": "array", "items": { "type": "string" } } } """));
+        var catalog = TestCatalogs.With($$"""
+            { "method": "POST", "path": "/a/{value}", "summary": "A.",
+              "parameters": [ {{parameters.Replace("\"value\", \"in\": \"query\"", "\"value\", \"in\": \"path\"", StringComparison.Ordinal)}} ],
+              "body": { "required": false, "schema": { "type": "object", "properties": { {{properties}} } } } }
+            """);
+
+        var output = GeneratorHarness.Run(catalog);
+
+        Assert.Empty(output.CompilationProblems());
+    }
 }
