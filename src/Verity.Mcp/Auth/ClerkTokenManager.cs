@@ -17,6 +17,12 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
     /// <summary>A token this close to <c>exp</c> could expire in flight, so it is no longer handed out.</summary>
     internal static readonly TimeSpan ExpiryGuard = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// After a failed renewal, callers holding a still-valid token wait this long before starting another one, so
+    /// a Clerk outage during the margin does not turn every API request into a Clerk request.
+    /// </summary>
+    internal static readonly TimeSpan RenewalRetryDelay = TimeSpan.FromSeconds(1);
+
     /// <summary>Beyond this difference between <c>iat</c> and the local clock, expiry is timed locally.</summary>
     internal static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromSeconds(5);
 
@@ -32,6 +38,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
     private CachedToken? _cached;
     private Task<CachedToken>? _mint;
     private int _disposed;
+    private long _noRenewalBeforeTicks;
 
     /// <summary>Only read and written inside a mint, and mints never overlap.</summary>
     private ClerkSubject? _subject;
@@ -64,7 +71,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
 
             if (now < cached.ValidUntilTicks)
             {
-                StartRefreshAhead(cached);
+                StartRefreshAhead(cached, now);
                 return new ValueTask<ClerkSessionToken>(cached.Token);
             }
         }
@@ -119,9 +126,9 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
         _shutdown.Dispose();
     }
 
-    private void StartRefreshAhead(CachedToken cached)
+    private void StartRefreshAhead(CachedToken cached, long now)
     {
-        if (Volatile.Read(ref _mint) is { IsCompleted: false })
+        if (Volatile.Read(ref _mint) is { IsCompleted: false } || now < Volatile.Read(ref _noRenewalBeforeTicks))
         {
             return;
         }
@@ -206,6 +213,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
+            Volatile.Write(ref _noRenewalBeforeTicks, (_timeProvider.GetUtcNow() + RenewalRetryDelay).UtcTicks);
             _logger.MintFailed(exception.Message, exception);
             throw;
         }

@@ -178,7 +178,7 @@ public sealed class ClerkTokenManagerTests
     }
 
     [Fact]
-    public async Task A_failed_renewal_keeps_the_valid_token_and_the_next_caller_tries_again()
+    public async Task A_failed_renewal_keeps_the_valid_token_and_a_caller_tries_again_a_second_later()
     {
         await using var harness = await ClerkAuthHarness.StartAsync();
         var first = await harness.Manager.GetTokenAsync();
@@ -186,12 +186,31 @@ public sealed class ClerkTokenManagerTests
         harness.Advance(TimeSpan.FromSeconds(46));
 
         Assert.Same(first, await harness.Manager.GetTokenAsync());
-        await Assert.ThrowsAsync<ClerkApiException>(() => harness.PendingMint);
+        var failed = harness.PendingMint;
+        await Assert.ThrowsAsync<ClerkApiException>(() => failed);
+        Assert.Same(first, await harness.Manager.GetTokenAsync());
+        Assert.Same(failed, harness.PendingMint); // no renewal during the pause
+
+        harness.Advance(ClerkTokenManager.RenewalRetryDelay);
         Assert.Same(first, await harness.Manager.GetTokenAsync());
         await harness.PendingMint;
 
         Assert.NotSame(first, await harness.Manager.GetTokenAsync());
         Assert.Equal(3, harness.Gate.TokenCalls);
+    }
+
+    [Fact]
+    public async Task Once_the_token_is_no_longer_valid_a_failed_renewal_does_not_hold_callers_back()
+    {
+        await using var harness = await ClerkAuthHarness.StartAsync();
+        await harness.Manager.GetTokenAsync();
+        harness.Emulator.InjectFaults(1, 500, "/tokens");
+        harness.Advance(TimeSpan.FromSeconds(60));
+
+        await Assert.ThrowsAsync<ClerkApiException>(() => harness.Manager.GetTokenAsync().AsTask());
+        var token = await harness.Manager.GetTokenAsync();
+
+        Assert.Equal(ClerkAuthHarness.Start.AddSeconds(120), token.ExpiresAt);
     }
 
     [Fact]
