@@ -39,6 +39,14 @@ public sealed class ClerkEmulatorOptions
     /// <summary>The rate-limit window; Clerk uses 10 seconds.</summary>
     public TimeSpan RateLimitWindow { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// For test suites that start many emulators: the first signing key uses RSA material generated once per process
+    /// (its <c>kid</c> is still unique; rotations still make fresh material), which saves an RSA key generation per
+    /// start. Off by default because two such emulators' tokens then verify against each other's key when a
+    /// verifier ignores the <c>kid</c>.
+    /// </summary>
+    public bool ReuseSigningKeyMaterial { get; set; }
+
     /// <summary>The JWT templates the instance knows; by default one named <see cref="DefaultTemplateName"/>.</summary>
     public IList<ClerkJwtTemplate> JwtTemplates { get; } =
     [

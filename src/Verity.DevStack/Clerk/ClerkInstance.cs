@@ -30,7 +30,7 @@ public sealed class ClerkInstance : IDisposable
     {
         Options = options ?? new ClerkEmulatorOptions();
         Options.Validate();
-        _keys = new ClerkSigningKeys();
+        _keys = new ClerkSigningKeys(Options.ReuseSigningKeyMaterial);
         TimeProvider = Options.TimeProvider;
         SecretKey = Options.SecretKey ?? ClerkIds.NewSecretKey(Options.InstanceType);
         Issuer = Options.Issuer;

@@ -10,7 +10,13 @@ internal sealed class ClerkSigningKeys : IDisposable
 
     // Retired keys stay alive until disposal: a token being built during a rotation still signs with its snapshot.
     private readonly List<ClerkSigningKey> _retired = [];
-    private ClerkSigningKey _current = ClerkSigningKey.Create();
+    private ClerkSigningKey _current;
+
+    /// <param name="reuseInitialMaterial">Start with the process-wide RSA material (rotations always make fresh material).</param>
+    public ClerkSigningKeys(bool reuseInitialMaterial)
+    {
+        _current = reuseInitialMaterial ? ClerkSigningKey.CreateOverSharedMaterial() : ClerkSigningKey.Create();
+    }
 
     /// <summary>The key new tokens are signed with; take it once per token so <c>kid</c> and signature agree.</summary>
     public ClerkSigningKey Current => Volatile.Read(ref _current);

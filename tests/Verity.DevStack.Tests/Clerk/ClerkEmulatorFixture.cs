@@ -20,7 +20,7 @@ public sealed class ClerkEmulatorFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _emulator = await ClerkEmulator.StartAsync(new ClerkEmulatorOptions { TimeProvider = Time, EnableRateLimit = false });
+        _emulator = await ClerkEmulator.StartAsync(new ClerkEmulatorOptions { TimeProvider = Time, EnableRateLimit = false, ReuseSigningKeyMaterial = true });
         _client = new ClerkTestClient(_emulator.BaseUrl, _emulator.SecretKey);
     }
 

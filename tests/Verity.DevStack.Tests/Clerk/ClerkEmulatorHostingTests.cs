@@ -79,6 +79,23 @@ public sealed class ClerkEmulatorHostingTests
     }
 
     [Fact]
+    public async Task Reused_key_material_keeps_kids_unique_and_rotation_makes_fresh_material()
+    {
+        var first = await ClerkEmulator.StartAsync(new ClerkEmulatorOptions { ReuseSigningKeyMaterial = true });
+        await using var second = await ClerkEmulator.StartAsync(new ClerkEmulatorOptions { ReuseSigningKeyMaterial = true });
+        var sharedModulus = first.Instance.Keys.Current.PublicKey.N;
+
+        Assert.Equal(sharedModulus, second.Instance.Keys.Current.PublicKey.N);
+        Assert.NotEqual(first.Instance.CurrentKeyId, second.Instance.CurrentKeyId);
+        first.RotateSigningKey();
+        Assert.NotEqual(sharedModulus, first.Instance.Keys.Current.PublicKey.N);
+
+        // Disposing one emulator must not dispose the material the other still signs with.
+        await first.DisposeAsync();
+        Assert.Equal(3, second.IssueToken(ClerkEmulatorSeed.AliceSessionId).Split('.').Length);
+    }
+
+    [Fact]
     public async Task In_process_minting_counts_and_refuses_inactive_sessions()
     {
         await using var emulator = await ClerkEmulator.StartAsync();

@@ -20,7 +20,7 @@ public abstract class ClerkEmulatorTestBase : IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
-        var options = new ClerkEmulatorOptions { TimeProvider = Time };
+        var options = new ClerkEmulatorOptions { TimeProvider = Time, ReuseSigningKeyMaterial = true };
         Configure(options);
         _emulator = await ClerkEmulator.StartAsync(options);
         _client = new ClerkTestClient(_emulator.BaseUrl, _emulator.SecretKey);
