@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Verity.DevStack.Clerk;
 using Verity.Packaging.Tests.Infrastructure;
 
@@ -11,12 +12,7 @@ public sealed class InstalledToolTests(PackagingFixture fixture)
     [Fact]
     public async Task Installed_tool_starts_and_answers_tools_list()
     {
-        var toolPath = Path.Combine(fixture.Root, "tools");
-        (await DotnetCli.RunAsync(fixture.Root,
-            ["tool", "install", "--tool-path", toolPath, "--add-source", fixture.Feed, "--version", fixture.PackageVersion, "verity-mcp"],
-            TimeSpan.FromMinutes(3))).EnsureSuccess();
-        var command = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "verity-mcp.exe" : "verity-mcp");
-        Assert.True(File.Exists(command), $"dotnet tool install did not create {command}.");
+        var command = await InstallAsync();
 
         await using var server = await StdioServer.StartAsync(command, [], new Dictionary<string, string>
         {
@@ -46,5 +42,42 @@ public sealed class InstalledToolTests(PackagingFixture fixture)
                 Assert.Contains(tool.GetString()!, names);
             }
         }
+    }
+
+    [Fact]
+    public async Task Installed_tool_knows_every_setting_its_server_json_declares()
+    {
+        var command = await InstallAsync();
+        using var package = new NupkgFile(fixture.PackagePath("verity-mcp"));
+        var server = JsonNode.Parse(package.ReadText(".mcp/server.json"))!;
+
+        var version = (await DotnetCli.RunProgramAsync(command, fixture.Root, ["--version"], TimeSpan.FromMinutes(1))).EnsureSuccess();
+        var help = (await DotnetCli.RunProgramAsync(command, fixture.Root, ["--help"], TimeSpan.FromMinutes(1))).EnsureSuccess();
+
+        Assert.Equal(fixture.PackageVersion, version.Output.Trim());
+        var settings = help.Output.Split('\n').Select(line => line.Trim().Split(' ')[0]).ToHashSet(StringComparer.Ordinal);
+        foreach (var variable in server["packages"]![0]!["environmentVariables"]!.AsArray())
+        {
+            Assert.Contains((string)variable!["name"]!, settings);
+        }
+    }
+
+    /// <summary>
+    /// dotnet tool install from the local feed, once per run (tests of one collection never run at the same time);
+    /// returns the installed command.
+    /// </summary>
+    private async Task<string> InstallAsync()
+    {
+        var toolPath = Path.Combine(fixture.Root, "tools");
+        var command = Path.Combine(toolPath, OperatingSystem.IsWindows() ? "verity-mcp.exe" : "verity-mcp");
+        if (!File.Exists(command))
+        {
+            (await DotnetCli.RunAsync(fixture.Root,
+                ["tool", "install", "--tool-path", toolPath, "--add-source", fixture.Feed, "--version", fixture.PackageVersion, "verity-mcp"],
+                TimeSpan.FromMinutes(3))).EnsureSuccess();
+        }
+
+        Assert.True(File.Exists(command), $"dotnet tool install did not create {command}.");
+        return command;
     }
 }

@@ -16,9 +16,13 @@ internal sealed record CommandResult(string Command, int ExitCode, string Output
 /// </summary>
 internal static class DotnetCli
 {
-    public static async Task<CommandResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout)
+    public static Task<CommandResult> RunAsync(string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout) =>
+        RunProgramAsync("dotnet", workingDirectory, arguments, timeout);
+
+    /// <summary>Runs any program (e.g. an installed tool) with the same environment rules as the dotnet CLI.</summary>
+    public static async Task<CommandResult> RunProgramAsync(string program, string workingDirectory, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -47,7 +51,7 @@ internal static class DotnetCli
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         start.Environment["DOTNET_CLI_USE_MSBUILD_SERVER"] = "0";
 
-        var command = "dotnet " + string.Join(' ', arguments);
+        var command = program + " " + string.Join(' ', arguments);
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Append(output, e.Data);

@@ -1,5 +1,8 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Verity.DevStack.Clerk;
+using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace Verity.Packaging.Tests.Infrastructure;
 
@@ -9,7 +12,7 @@ namespace Verity.Packaging.Tests.Infrastructure;
 /// Clerk emulator and the Shop API the consumer's tools call.
 /// The packages get a version no earlier run used, so nothing stale in the NuGet caches can stand in for them.
 /// </summary>
-public sealed class PackagingFixture : IAsyncLifetime
+public sealed class PackagingFixture(IMessageSink diagnostics) : IAsyncLifetime
 {
     private static readonly TimeSpan PackTimeout = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan BuildTimeout = TimeSpan.FromMinutes(4);
@@ -37,17 +40,26 @@ public sealed class PackagingFixture : IAsyncLifetime
         Directory.CreateDirectory(Feed);
 
         // The documented pack command, plus a private build folder and this run's version.
+        var stage = Stopwatch.StartNew();
         (await DotnetCli.RunAsync(RepositoryPaths.Root,
             ["pack", RepositoryPaths.Solution, "-c", "Release", "-o", Feed, $"-p:Version={PackageVersion}",
              "--artifacts-path", RepositoryPaths.PackBuildFolder, "--disable-build-servers", "-nodeReuse:false"],
             PackTimeout)).EnsureSuccess();
+        Report($"pack: {stage.Elapsed.TotalSeconds:F1} s");
 
+        stage.Restart();
         Clerk = await ClerkEmulator.StartAsync();
         ShopApi = await ShopApiServer.StartAsync(Clerk);
+        Report($"Clerk emulator and Shop API: {stage.Elapsed.TotalSeconds:F1} s");
 
+        stage.Restart();
         ShopConsumer.Create(Root, ConsumerDirectory, Feed, PackageVersion);
         ConsumerBuild = await BuildConsumerAsync(restore: true);
+        Report($"consumer restore and build: {stage.Elapsed.TotalSeconds:F1} s");
     }
+
+    /// <summary>Stage timings, shown with xUnit's diagnostic messages (on in xunit.runner.json).</summary>
+    private void Report(string message) => diagnostics.OnMessage(new DiagnosticMessage($"Packaging fixture: {message}"));
 
     /// <summary>Builds the consumer as a user would (<c>dotnet build</c>); only the first build restores.</summary>
     internal Task<CommandResult> BuildConsumerAsync(bool restore = false)
