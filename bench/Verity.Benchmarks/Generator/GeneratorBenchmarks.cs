@@ -12,6 +12,8 @@ namespace Verity.Benchmarks.Generator;
 /// Targets: full run of 1,000 endpoints at most 100 ms median; re-run after an unrelated edit at most 1 ms.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
 public class GeneratorBenchmarks
 {
     private const string ProgramSource = "namespace Bench.App; internal static class Program { public static int Answer => 42; }";
