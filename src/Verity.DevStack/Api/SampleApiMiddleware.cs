@@ -68,6 +68,11 @@ internal sealed class SampleApiMiddleware(SampleApi api)
             {
                 await Responses.ErrorAsync(context, ex.StatusCode, ex.Code, ex.Message, ex.Details).ConfigureAwait(false);
             }
+            catch (Exception ex) when (ex is not OperationCanceledException && !context.Response.HasStarted)
+            {
+                // A bug in the sample API still answers like an API would: a JSON 500, not a dropped connection.
+                await Responses.ErrorAsync(context, 500, "internal_error", "The sample API failed: " + ex.GetType().Name + ".").ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
