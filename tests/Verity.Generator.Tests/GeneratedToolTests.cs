@@ -157,6 +157,15 @@ public sealed class GeneratedToolTests
     }
 
     [Fact]
+    public void Typed_patch_body_sends_null_only_for_fields_set_to_null()
+    {
+        var request = VerityApi.CreateUpdateContactRequest("ct_0001", new UpdateContactBody { Name = "Ada", Email = null });
+
+        Assert.Equal("""{"name":"Ada","email":null}""", Encoding.UTF8.GetString(request.JsonBody!.Value.Span));
+        Assert.Equal("PATCH", request.Method.Method);
+    }
+
+    [Fact]
     public void Json_context_serializes_generated_types_without_reflection()
     {
         var body = new InitiateTestCallBody { PhoneNumber = "+15550100", Context = "demo" };

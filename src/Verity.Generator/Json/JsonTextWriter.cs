@@ -140,6 +140,25 @@ internal sealed class JsonTextWriter
         _builder.Append('"');
     }
 
+    private void AppendScalar(JNode node)
+    {
+        switch (node)
+        {
+            case JString text:
+                AppendString(text.Value);
+                break;
+            case JNumber number:
+                _builder.Append(number.Text);
+                break;
+            case JBool boolean:
+                _builder.Append(boolean.Value ? "true" : "false");
+                break;
+            default:
+                _builder.Append("null");
+                break;
+        }
+    }
+
     private static bool IsScalarArray(JArray array)
     {
         foreach (var item in array.Items)
@@ -205,9 +224,7 @@ internal sealed class JsonTextWriter
                         _builder.Append(", ");
                     }
 
-                    var inner = new JsonTextWriter();
-                    inner.Node(array.Items[i], rewriteRef);
-                    _builder.Append(inner._builder);
+                    AppendScalar(array.Items[i]);
                 }
 
                 _builder.Append(']');

@@ -31,7 +31,8 @@ public static class EndpointToolRegistration
                 options.ToolCollection ??= [];
                 foreach (var tool in ToolFilter.Apply(filter.Value, createTools()))
                 {
-                    options.ToolCollection.Add(tool);
+                    // TryAdd: registering the same catalog twice must not fail the host.
+                    options.ToolCollection.TryAdd(tool);
                 }
             });
         return builder;
