@@ -9,6 +9,8 @@ namespace Verity.Benchmarks.Auth;
 /// through an in-memory terminal handler with and without the auth handler in front of it.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class ClerkAuthHandlerBenchmarks
 {
     private static readonly Uri Endpoint = new("http://verity.test/api/agents?limit=2");

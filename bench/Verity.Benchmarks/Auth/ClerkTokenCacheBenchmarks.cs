@@ -8,6 +8,8 @@ namespace Verity.Benchmarks.Auth;
 /// one clock read and a compare. Target: at most 50 ns and 0 bytes allocated.
 /// </summary>
 [MemoryDiagnoser]
+[MinColumn]
+[MedianColumn]
 public class ClerkTokenCacheBenchmarks
 {
     private PrimedTokenManager _primed = null!;
