@@ -24,6 +24,19 @@ public sealed class ClerkAuthHandlerTests
     }
 
     [Fact]
+    public async Task Starting_up_contacts_no_one_until_the_first_request()
+    {
+        await using var api = await AuthenticatedApi.StartAsync();
+
+        api.Harness.Services.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate();
+        using var http = api.CreateClient();
+        _ = api.Harness.Services.GetRequiredService<IClerkTokenManager>();
+
+        Assert.Equal(0, api.Harness.Emulator.Instance.RequestsReceived);
+        Assert.Empty(api.Server.Requests);
+    }
+
+    [Fact]
     public async Task A_401_refreshes_the_token_once_and_resends_the_same_request_with_an_identical_body()
     {
         await using var api = await AuthenticatedApi.StartAsync();

@@ -114,7 +114,7 @@ public sealed class ClerkOptionsTests
     }
 
     [Fact]
-    public void Validation_runs_at_start_and_registration_contacts_no_one()
+    public void Validation_runs_at_start()
     {
         using var services = Services(new() { ["CLERK_SECRET_KEY"] = null });
 
