@@ -24,5 +24,8 @@ public sealed class ApiResponse
     /// <summary>True when the auth handler already refreshed the token and resent the request once.</summary>
     public bool AuthRetried { get; init; }
 
+    /// <summary>How long the API asked the caller to wait (its <c>Retry-After</c>), when it said.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public bool IsSuccess => StatusCode is >= 200 and < 300;
 }

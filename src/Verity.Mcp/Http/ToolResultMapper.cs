@@ -98,6 +98,11 @@ public sealed class ToolResultMapper : IToolResultMapper
         }
 
         text.Append(' ').Append(StatusHints.For(response.StatusCode, response.AuthRetried));
+        if (response.RetryAfter is { } wait && response.StatusCode is 429 or 503)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" The API asked to wait {Math.Ceiling(wait.TotalSeconds):0} s before the next try.");
+        }
+
         return Error(SecretRedactor.Redact(text.ToString()));
     }
 

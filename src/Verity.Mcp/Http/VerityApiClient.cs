@@ -95,6 +95,7 @@ internal sealed class VerityApiClient : IVerityApiClient
                 TotalLength = body.TotalLength,
                 Truncated = body.Truncated,
                 AuthRetried = authRetried,
+                RetryAfter = VerityResiliencePipeline.RetryAfter(response, _timeProvider),
             };
         }
     }

@@ -135,6 +135,7 @@ public sealed class RetryTests
         var response = await pipeline.SendAsync("GET");
 
         Assert.Equal(429, response.StatusCode);
+        Assert.Equal(TimeSpan.FromHours(1), response.RetryAfter);
         Assert.Equal(1, api.Count);
     }
 

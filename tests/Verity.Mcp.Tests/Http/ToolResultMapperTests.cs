@@ -161,6 +161,13 @@ public sealed class ToolResultMapperTests
     }
 
     [Fact]
+    public void A_rate_limit_says_how_long_the_api_asked_to_wait()
+    {
+        var response = new ApiResponse { StatusCode = 429, ContentType = "application/json", Body = "{}"u8.ToArray(), RetryAfter = TimeSpan.FromSeconds(90) };
+        Assert.Contains("wait 90 s", Text(_mapper.FromResponse(WithSchema, response)));
+    }
+
+    [Fact]
     public void A_timeout_names_the_limit_and_the_setting()
     {
         var text = Text(_mapper.FromException(WithSchema, new ApiTimeoutException(TimeSpan.FromSeconds(30))));
