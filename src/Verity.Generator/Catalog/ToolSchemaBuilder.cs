@@ -13,6 +13,10 @@ internal sealed class ToolSchemaBuilder
 
     private readonly CatalogParser _parser;
 
+    // Each component is copied into the $defs of every tool that uses it; render it once per catalog.
+    private readonly Dictionary<string, string> _renderedDefinitions = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _componentReferences = new(System.StringComparer.Ordinal);
+
     public ToolSchemaBuilder(CatalogParser parser)
     {
         _parser = parser;
@@ -169,22 +173,64 @@ internal sealed class ToolSchemaBuilder
         foreach (var name in definitions)
         {
             writer.PropertyName(name);
-            var node = _parser.ResolveReference(ComponentPrefix + EscapePointer(name))?.Node;
-            if (node is null)
+            var key = name + "\n" + writer.CurrentIndent.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!_renderedDefinitions.TryGetValue(key, out var rendered))
             {
-                writer.StartObject();
-                writer.EndObject(empty: true);
+                var node = _parser.ResolveReference(ComponentPrefix + EscapePointer(name))?.Node;
+                var definition = new JsonTextWriter(writer.CurrentIndent, 512);
+                if (node is null)
+                {
+                    definition.StartObject();
+                    definition.EndObject(empty: true);
+                }
+                else
+                {
+                    definition.Node(node, Rewrite);
+                }
+
+                rendered = definition.ToString();
+                _renderedDefinitions[key] = rendered;
             }
-            else
-            {
-                writer.Node(node, Rewrite);
-            }
+
+            writer.Preformatted(rendered);
         }
 
         writer.EndObject(empty: false);
     }
 
     private void CollectReferences(JNode? node, List<string> definitions)
+    {
+        var direct = new List<string>();
+        CollectDirectReferences(node, direct);
+        foreach (var name in direct)
+        {
+            AddDefinition(name, definitions);
+        }
+    }
+
+    private void AddDefinition(string name, List<string> definitions)
+    {
+        if (definitions.Contains(name))
+        {
+            return;
+        }
+
+        definitions.Add(name);
+        if (!_componentReferences.TryGetValue(name, out var references))
+        {
+            references = new List<string>();
+            CollectDirectReferences(_parser.ResolveReference(ComponentPrefix + EscapePointer(name))?.Node, references);
+            _componentReferences[name] = references;
+        }
+
+        foreach (var reference in references)
+        {
+            AddDefinition(reference, definitions);
+        }
+    }
+
+    /// <summary>The components a schema references itself, without following them.</summary>
+    private void CollectDirectReferences(JNode? node, List<string> names)
     {
         switch (node)
         {
@@ -194,15 +240,14 @@ internal sealed class ToolSchemaBuilder
                     if (property.Name == "$ref" && property.Value is JString reference)
                     {
                         var component = _parser.ResolveReference(reference.Value);
-                        if (component is not null && !definitions.Contains(component.Value.Name))
+                        if (component is not null && !names.Contains(component.Value.Name))
                         {
-                            definitions.Add(component.Value.Name);
-                            CollectReferences(component.Value.Node, definitions);
+                            names.Add(component.Value.Name);
                         }
                     }
                     else if (property.Name is not ("enum" or "const" or "default" or "examples"))
                     {
-                        CollectReferences(property.Value, definitions);
+                        CollectDirectReferences(property.Value, names);
                     }
                 }
 
@@ -210,7 +255,7 @@ internal sealed class ToolSchemaBuilder
             case JArray array:
                 foreach (var item in array.Items)
                 {
-                    CollectReferences(item, definitions);
+                    CollectDirectReferences(item, names);
                 }
 
                 break;

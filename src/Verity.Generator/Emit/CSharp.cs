@@ -40,31 +40,6 @@ internal static class CSharp
         return builder.Append('"').ToString();
     }
 
-    /// <summary>A raw string literal (C# 11) whose delimiter is longer than any run of quotes in the text.</summary>
-    public static string RawString(string value, string indent)
-    {
-        var longest = 0;
-        var run = 0;
-        foreach (var c in value)
-        {
-            run = c == '"' ? run + 1 : 0;
-            if (run > longest)
-            {
-                longest = run;
-            }
-        }
-
-        var quotes = new string('"', longest < 3 ? 3 : longest + 1);
-        var builder = new StringBuilder(value.Length + 64);
-        builder.Append(quotes).Append('\n');
-        foreach (var line in value.Split('\n'))
-        {
-            builder.Append(indent).Append(line).Append('\n');
-        }
-
-        return builder.Append(indent).Append(quotes).ToString();
-    }
-
     /// <summary>Text for an XML doc comment.</summary>
     public static string Xml(string text) =>
         text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", string.Empty).Replace("\n", " ");

@@ -5,7 +5,12 @@ namespace Verity.Generator.Emit;
 /// <summary>An indented C# writer over a <see cref="StringBuilder"/>; lines end with '\n' for byte-identical output.</summary>
 internal sealed class SourceWriter
 {
-    private readonly StringBuilder _builder = new(4096);
+    private readonly StringBuilder _builder;
+
+    public SourceWriter(int capacity = 8192)
+    {
+        _builder = new StringBuilder(capacity);
+    }
     private int _indent;
 
     public SourceWriter Line(string text = "")
@@ -43,6 +48,39 @@ internal sealed class SourceWriter
     public SourceWriter Outdent()
     {
         _indent--;
+        return this;
+    }
+
+    /// <summary>
+    /// Writes <c>prefix"""…"""suffix</c>: a C# 11 raw string literal holding <paramref name="value"/>, its lines indented
+    /// like the current line, its delimiter longer than any run of quotes in the text. Appends in place (no copies).
+    /// </summary>
+    public SourceWriter RawStringLine(string prefix, string value, string suffix)
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in value)
+        {
+            run = c == '"' ? run + 1 : 0;
+            longest = run > longest ? run : longest;
+        }
+
+        var quotes = longest < 3 ? 3 : longest + 1;
+        _builder.Append(' ', _indent * 4).Append(prefix).Append('"', quotes).Append('\n');
+        var start = 0;
+        while (start <= value.Length)
+        {
+            var end = value.IndexOf('\n', start);
+            if (end < 0)
+            {
+                end = value.Length;
+            }
+
+            _builder.Append(' ', _indent * 4).Append(value, start, end - start).Append('\n');
+            start = end + 1;
+        }
+
+        _builder.Append(' ', _indent * 4).Append('"', quotes).Append(suffix).Append('\n');
         return this;
     }
 

@@ -7,9 +7,32 @@ namespace Verity.Generator.Json;
 /// <summary>A minimal indented JSON writer over a <see cref="StringBuilder"/>, used to build tool schemas.</summary>
 internal sealed class JsonTextWriter
 {
-    private readonly StringBuilder _builder = new();
+    private readonly StringBuilder _builder;
     private int _indent;
     private bool _needsComma;
+
+    public JsonTextWriter()
+        : this(0, 1024)
+    {
+    }
+
+    /// <summary>A writer for a value that will be placed at <paramref name="indent"/> after a property name.</summary>
+    public JsonTextWriter(int indent, int capacity)
+    {
+        _builder = new StringBuilder(capacity);
+        _indent = indent;
+        _afterName = indent > 0;
+    }
+
+    public int CurrentIndent => _indent;
+
+    /// <summary>Appends a value rendered by a writer created with <see cref="CurrentIndent"/>.</summary>
+    public void Preformatted(string json)
+    {
+        BeforeValue();
+        _builder.Append(json);
+        _needsComma = true;
+    }
 
     public void StartObject()
     {
