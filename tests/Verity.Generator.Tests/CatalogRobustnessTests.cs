@@ -54,9 +54,9 @@ public sealed class CatalogRobustnessTests
         Assert.True(variants > 500, $"Only {variants} variants were derived from the Verity catalog.");
 
         // A catalog the generator accepts must give code that compiles. Compiling every accepted variant would
-        // take minutes, so a fixed, evenly spread sample is compiled, many catalogs per compilation.
-        var step = Math.Max(1, accepted.Count / 32);
-        var sample = accepted.Where((_, i) => i % step == 0).ToList();
+        // take minutes, so a fixed, evenly spread sample of 16 is compiled, all in one compilation.
+        var step = Math.Max(1, accepted.Count / 16);
+        var sample = accepted.Where((_, i) => i % step == 0).Take(16).ToList();
         foreach (var batch in sample.Chunk(16))
         {
             AssertCompileTogether(batch);
