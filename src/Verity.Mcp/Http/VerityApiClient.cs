@@ -71,6 +71,11 @@ internal sealed class VerityApiClient : IVerityApiClient
                 VerityApiLog.TimedOut(_logger, request.Method.Method, request.Endpoint.PathTemplate, limit.TotalSeconds);
                 throw new ApiTimeoutException(limit, ex);
             }
+            catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Keep the interface's promise: transport failures surface as HttpRequestException.
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection closed before the whole answer arrived.", ex);
+            }
 
             if (body.Truncated)
             {

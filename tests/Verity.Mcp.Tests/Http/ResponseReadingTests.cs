@@ -132,6 +132,23 @@ public sealed class ResponseReadingTests
     }
 
     [Fact]
+    public async Task A_body_cut_short_by_the_server_surfaces_as_HttpRequestException()
+    {
+        await using var api = await LoopbackApi.StartAsync(async (context, _) =>
+        {
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = 1000;
+            await context.Response.WriteAsync("[1,2,3", context.RequestAborted);
+            await context.Response.Body.FlushAsync(context.RequestAborted);
+            // Returning short of the declared length makes Kestrel close the connection after what was sent.
+        });
+        await using var pipeline = Pipeline.Create(api.Url);
+
+        var exception = await Assert.ThrowsAsync<HttpRequestException>(() => pipeline.SendAsync("POST", json: "{}"));
+        Assert.Equal(HttpRequestError.ResponseEnded, exception.HttpRequestError);
+    }
+
+    [Fact]
     public async Task A_server_that_is_not_there_surfaces_as_HttpRequestException()
     {
         string url;
