@@ -55,6 +55,16 @@ public sealed class PipelineCachingTests
         Assert.Contains("Edited operation.", modified.Value.ToString(), StringComparison.Ordinal);
         Assert.All(second.Result.TrackedSteps[VerityGenerator.Steps.SharedTypes].SelectMany(run => run.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
 
+        // The source outputs say the same: one endpoint output re-ran, the others and every shared type were cached;
+        // the catalog-wide output re-ran because it carries the catalog's hash.
+        var outputs = second.Result.TrackedOutputSteps.SelectMany(pair => pair.Value)
+            .Select(run => (Input: run.Inputs.Single().Source.Name, Reason: run.Outputs.Single().Reason))
+            .ToList();
+        Assert.Equal(250, outputs.Count(o => o.Input == VerityGenerator.Steps.Endpoints));
+        Assert.Single(outputs, o => o.Input == VerityGenerator.Steps.Endpoints && o.Reason == IncrementalStepRunReason.Modified);
+        Assert.Equal(249, outputs.Count(o => o.Input == VerityGenerator.Steps.Endpoints && o.Reason == IncrementalStepRunReason.Cached));
+        Assert.All(outputs.Where(o => o.Input == VerityGenerator.Steps.SharedTypes), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
+
         // Among the endpoint files only the edited one changes; the catalog-wide files carry the catalog's hash.
         var changed = second.Sources.Where(pair => first.Sources[pair.Key] != pair.Value).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["Synthetic.SyntheticBillingTools.PutR27ItemsTool.g.cs", "Synthetic.SyntheticTools.g.cs"], changed);
