@@ -1,3 +1,5 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Verity.Generator.Tests.Infrastructure;
 
 namespace Verity.Generator.Tests;
@@ -20,5 +22,16 @@ public sealed class GeneratedCodeCompilesTests
         var output = GeneratorHarness.Run(TestCatalogs.EveryType);
 
         Assert.Empty(output.CompilationProblems());
+    }
+
+    [Theory]
+    [InlineData(LanguageVersion.CSharp11)]
+    [InlineData(LanguageVersion.Latest)]
+    public void Generated_code_compiles_on_csharp_11_with_documentation_checks_on(LanguageVersion version)
+    {
+        var options = new CSharpParseOptions(version, DocumentationMode.Diagnose);
+
+        Assert.Empty(GeneratorHarness.Run(GeneratorHarness.ReadVerityCatalog(), options).CompilationProblems());
+        Assert.Empty(GeneratorHarness.Run(TestCatalogs.EveryType, options).CompilationProblems());
     }
 }

@@ -45,6 +45,14 @@ public static class GeneratorHarness
         return RunDriver(driver, compilation);
     }
 
+    /// <summary>Runs with other parse options, e.g. an older language version or XML documentation checks on.</summary>
+    public static GeneratorOutput Run(string catalogText, CSharpParseOptions parseOptions)
+    {
+        var compilation = CreateCompilation("namespace Sample.App; internal static class Program { }", parseOptions: parseOptions);
+        var driver = CreateDriver([new CatalogFile(DefaultCatalogPath, catalogText)]).WithUpdatedParseOptions(parseOptions);
+        return RunDriver(driver, compilation);
+    }
+
     public static GeneratorDriver CreateDriver(IReadOnlyList<CatalogFile> catalogs, string? rootNamespace = "Sample.App")
     {
         var perFile = catalogs.ToDictionary(
@@ -83,10 +91,10 @@ public static class GeneratorHarness
         return new GeneratorOutput(diagnostics.AddRange(runResult.Diagnostics).Distinct().ToImmutableArray(), sources, runResult, driver, output);
     }
 
-    public static CSharpCompilation CreateCompilation(string userSource, string assemblyName = "Sample.App") =>
+    public static CSharpCompilation CreateCompilation(string userSource, string assemblyName = "Sample.App", CSharpParseOptions? parseOptions = null) =>
         CSharpCompilation.Create(
             assemblyName,
-            new[] { CSharpSyntaxTree.ParseText(userSource, ParseOptions, path: "Program.cs") },
+            new[] { CSharpSyntaxTree.ParseText(userSource, parseOptions ?? ParseOptions, path: "Program.cs") },
             CompilationReferences.All,
             new CSharpCompilationOptions(
                 OutputKind.DynamicallyLinkedLibrary,
