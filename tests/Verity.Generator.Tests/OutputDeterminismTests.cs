@@ -64,6 +64,22 @@ public sealed class OutputDeterminismTests
         Assert.Equal(valid, validLocalized);
     }
 
+    [Fact]
+    public void Concurrent_runs_give_the_same_output_as_sequential_ones()
+    {
+        // A compiler server runs one loaded generator for several projects at once: no shared mutable state may leak
+        // between runs (the pattern cache is static, for instance).
+        var texts = CatalogNames.Select(CatalogText).ToArray();
+        var sequential = texts.Select(text => GeneratorHarness.Run(text)).ToArray();
+        var concurrent = new GeneratorOutput[texts.Length * 3];
+        Parallel.For(0, concurrent.Length, new ParallelOptions { MaxDegreeOfParallelism = 4 }, i => concurrent[i] = GeneratorHarness.Run(texts[i % texts.Length]));
+
+        for (var i = 0; i < concurrent.Length; i++)
+        {
+            AssertSameOutput(sequential[i % texts.Length], concurrent[i], $"{CatalogNames[i % texts.Length]}, concurrent run {i}");
+        }
+    }
+
     private static string Describe(Microsoft.CodeAnalysis.Diagnostic diagnostic) =>
         $"{diagnostic.Id} {diagnostic.Location.GetLineSpan()} {diagnostic.GetMessage(CultureInfo.InvariantCulture)}";
 
