@@ -1,9 +1,22 @@
 using BenchmarkDotNet.Running;
+using Verity.Benchmarks.Host;
 
 namespace Verity.Benchmarks;
 
 public static class Program
 {
-    /// <summary>Runs the suites picked with <c>--filter</c> (e.g. <c>--filter '*HttpPipeline*'</c>); with no arguments, asks.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    /// <summary>
+    /// Runs the suites picked with <c>--filter</c> (e.g. <c>--filter '*HttpPipeline*'</c>); with no arguments, asks.
+    /// <c>host-startup</c> / <c>host-latency</c> run the process-level host measurements instead (see <see cref="HostBenchmarkCommand"/>).
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (HostBenchmarkCommand.Handles(args))
+        {
+            return HostBenchmarkCommand.RunAsync(args).GetAwaiter().GetResult();
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
 using Verity.DevStack;
+using Verity.DevStack.Clerk;
 using Verity.Mcp.Host.Cli;
 using Verity.Mcp.Host.Configuration;
 using Verity.Mcp.Host.Server;
@@ -25,7 +26,7 @@ internal static class DemoCommand
         _ = configuration;
         await output.WriteLineAsync("Verity MCP demo").ConfigureAwait(false);
         await using var stack = await DevStackHost.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await output.WriteLineAsync($"1. Started a local dev stack: Clerk emulator at {stack.ClerkApiUrl}, sample Verity API at {stack.VerityBaseUrl}.").ConfigureAwait(false);
+        await output.WriteLineAsync($"1. Started a local dev stack: Clerk emulator at {stack.ClerkApiUrl}, sample Verity API at {stack.VerityBaseUrl}; the server will act as {ClerkEmulatorSeed.AliceEmail}.").ConfigureAwait(false);
 
         var (command, prefix) = SelfLaunch.Resolve();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
@@ -107,6 +108,8 @@ internal static class DemoCommand
             environment[key] = value;
         }
 
+        // The emulator's seeded first user, pinned so the server does not warn that it picked one itself.
+        environment["CLERK_USER_EMAIL"] = ClerkEmulatorSeed.AliceEmail;
         environment[KnownSettings.LogLevel] = "Warning";
         return environment;
     }
