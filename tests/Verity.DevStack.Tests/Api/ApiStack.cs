@@ -29,6 +29,8 @@ internal sealed class ApiStack : IAsyncDisposable
     {
         var time = new FakeTimeProvider(Start);
         var options = new DevStackOptions { TimeProvider = time };
+        // Saves an RSA key generation per stack; kids stay unique, so each API still checks its own emulator's key.
+        options.Clerk.ReuseSigningKeyMaterial = true;
         configure?.Invoke(options);
         return new ApiStack(await DevStackHost.StartAsync(options), time);
     }

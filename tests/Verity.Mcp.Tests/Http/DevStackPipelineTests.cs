@@ -39,7 +39,7 @@ public sealed class DevStackPipelineTests(DevStackPipelineTests.Stack stack) : I
 
         public async Task InitializeAsync()
         {
-            Host = await DevStackHost.StartAsync();
+            Host = await DevStackHost.StartAsync(new DevStackOptions { Clerk = { ReuseSigningKeyMaterial = true } });
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["VERITY_BASE_URL"] = Host.VerityBaseUrl,
