@@ -21,16 +21,20 @@ public sealed class VerityApiOptions
     /// <summary>Absolute http(s) URL; request paths are appended to it, keeping its own path (e.g. <c>https://x/v2</c>).</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>The default per-request time limit, in seconds, for endpoints without their own.</summary>
+    /// <summary>
+    /// The time limit, in seconds, for endpoints without their own <c>timeoutSeconds</c>. It applies to each attempt
+    /// (the answer's headers must arrive within it) and again to reading the body; an idempotent request that runs
+    /// out of time is retried like one that got a 503, so it can take up to three attempts.
+    /// </summary>
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
 
     /// <summary>How many body bytes are read at most; the rest is reported as cut.</summary>
     public int MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
-    /// <summary>The base delay of the jittered exponential backoff between retries.</summary>
+    /// <summary>The base delay of the jittered exponential backoff between retries (code-level knob, not read from configuration).</summary>
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
-    /// <summary>A <c>Retry-After</c> longer than this is not waited for: the answer goes back to the caller instead.</summary>
+    /// <summary>A <c>Retry-After</c> longer than this is not waited for: the answer goes back to the caller instead (code-level knob).</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(30);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
