@@ -179,13 +179,7 @@ public sealed class CatalogRobustnessTests
         public CatalogRunner()
         {
             _current = new InMemoryAdditionalText(CatalogPath, string.Empty);
-            _driver = CSharpGeneratorDriver.Create(
-                generators: [new VerityGenerator().AsSourceGenerator()],
-                additionalTexts: [_current],
-                parseOptions: GeneratorHarness.ParseOptions,
-                optionsProvider: new TestAnalyzerConfigOptionsProvider(
-                    new Dictionary<string, string> { ["build_property.RootNamespace"] = "Sample.App" },
-                    new Dictionary<string, IReadOnlyDictionary<string, string>>()));
+            _driver = GeneratorHarness.CreateDriver([_current]);
         }
 
         public IReadOnlyList<Diagnostic> Run(string text, string label)

@@ -19,7 +19,7 @@ public class GeneratorBenchmarks
     private const string ProgramSource = "namespace Bench.App; internal static class Program { public static int Answer => 42; }";
     private const string EditedProgramSource = "namespace Bench.App; internal static class Program { public static int Answer => 43; }";
 
-    private CatalogText _catalog = null!;
+    private InMemoryAdditionalText _catalog = null!;
     private CSharpCompilation _compilation = null!;
     private SyntaxTree[] _programVersions = null!;
     private int _version;
@@ -31,7 +31,7 @@ public class GeneratorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _catalog = new CatalogText("/repo/catalog/synthetic.catalog.json", SyntheticCatalog.Create(Endpoints));
+        _catalog = new InMemoryAdditionalText("/repo/catalog/synthetic.catalog.json", SyntheticCatalog.Create(Endpoints));
         var parseOptions = new CSharpParseOptions(LanguageVersion.Latest);
         _programVersions =
         [

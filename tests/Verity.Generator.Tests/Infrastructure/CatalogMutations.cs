@@ -16,7 +16,7 @@ public static class CatalogMutations
     private static readonly string[] Tokens =
     [
         "{", "}", "[", "]", ":", ",", "\"", "\"api\"", "\"name\"", "\"endpoints\"", "\"method\"", "\"GET\"", "\"POST\"",
-        "\"path\"", "\"/a/{id}\"", "\"/a/{\"", "\"{id}\"", "\"summary\"", "\"parameters\"", "\"in\"", "\"path\"", "\"query\"",
+        "\"path\"", "\"/a/{id}\"", "\"/a/{\"", "\"{id}\"", "\"summary\"", "\"parameters\"", "\"in\"", "\"query\"",
         "\"schema\"", "\"type\"", "\"string\"", "\"array\"", "\"object\"", "\"items\"", "\"properties\"", "\"$ref\"",
         "\"#/components/schemas/X\"", "\"components\"", "\"schemas\"", "\"X\"", "\"body\"", "\"enum\"", "\"required\"",
         "true", "false", "null", "0", "-1", "1e400", "0.5", "\"\\u0000\"", "\"\\ud800\"", "\"\\\"\"", "//", "/*", "*/",
