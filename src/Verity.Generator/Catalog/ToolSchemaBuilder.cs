@@ -16,6 +16,7 @@ internal sealed class ToolSchemaBuilder
     // Each component is copied into the $defs of every tool that uses it; render it once per catalog.
     private readonly Dictionary<string, string> _renderedDefinitions = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _componentReferences = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _outputsByReference = new(System.StringComparer.Ordinal);
 
     public ToolSchemaBuilder(CatalogParser parser)
     {
@@ -76,10 +77,27 @@ internal sealed class ToolSchemaBuilder
     /// <summary>The output schema, or null when the response is not a JSON object (MCP wants an object there).</summary>
     public string? BuildOutput(JNode? schema)
     {
-        var root = schema;
-        for (var hops = 0; hops < 16 && root is JObject obj && obj.Get("$ref") is JString reference; hops++)
+        // Many endpoints answer with the same component (e.g. {"$ref": "#/components/schemas/Call"}): build it once.
+        if (schema is JObject { Properties.Count: 1 } single && single.Properties[0] is { Name: "$ref", Value: JString reference })
         {
-            root = _parser.ResolveReference(reference.Value)?.Node;
+            if (!_outputsByReference.TryGetValue(reference.Value, out var cached))
+            {
+                cached = BuildOutputUncached(schema);
+                _outputsByReference[reference.Value] = cached;
+            }
+
+            return cached;
+        }
+
+        return BuildOutputUncached(schema);
+    }
+
+    private string? BuildOutputUncached(JNode? schema)
+    {
+        var root = schema;
+        for (var hops = 0; hops < 16 && root is JObject obj && obj.Get("$ref") is JString next; hops++)
+        {
+            root = _parser.ResolveReference(next.Value)?.Node;
         }
 
         if (root is not JObject rootObject || TypeResolver.IsNullable(rootObject) || TypeResolver.SingleType(rootObject) != "object")
