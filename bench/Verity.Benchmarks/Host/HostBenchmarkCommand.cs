@@ -6,7 +6,7 @@ namespace Verity.Benchmarks.Host;
 /// The host measurements are about separate processes (start-up, stdio round trips), which BenchmarkDotNet's
 /// in-process model does not fit, so they run as plain commands:
 /// <c>host-startup [--runs 20] [--warmups 2] --host NAME=PATH ...</c> and
-/// <c>host-latency [--calls 500] [--warmups 50] --host NAME=PATH ...</c>. <c>bench/startup.sh</c> builds the hosts and runs both.
+/// <c>host-latency [--calls 500] [--warmups 1000] --host NAME=PATH ...</c>. <c>bench/startup.sh</c> builds the hosts and runs both.
 /// </summary>
 internal static class HostBenchmarkCommand
 {
@@ -42,6 +42,6 @@ internal static class HostBenchmarkCommand
 
         return args[0] == "host-startup"
             ? await HostStartupBenchmark.RunAsync(hosts, count ?? 20, warmups ?? 2)
-            : await HostCallLatencyBenchmark.RunAsync(hosts, count ?? 500, warmups ?? 50);
+            : await HostCallLatencyBenchmark.RunAsync(hosts, count ?? 500, warmups ?? 1000);
     }
 }
