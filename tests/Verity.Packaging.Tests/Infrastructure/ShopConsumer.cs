@@ -8,17 +8,9 @@ internal static class ShopConsumer
 {
     public static void Create(string root, string directory, string feed, string packageVersion)
     {
-        // Stop MSBuild's search for Directory.Build.* files at the temp root, so nothing above it can leak in.
-        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
-        File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
-
-        Directory.CreateDirectory(Path.Combine(directory, "api"));
         var template = RepositoryPaths.ConsumerTemplate;
-        File.WriteAllText(
-            Path.Combine(directory, "Shop.csproj"),
-            File.ReadAllText(Path.Combine(template, "Shop.csproj.template")).Replace("$VERITY_VERSION$", packageVersion, StringComparison.Ordinal));
-        File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(directory, "Program.cs"));
-        File.Copy(Path.Combine(template, "api", "shop.catalog.json"), Path.Combine(directory, "api", "shop.catalog.json"));
+        WriteSources(root, directory, File.ReadAllText(Path.Combine(template, "Shop.csproj.template"))
+            .Replace("$VERITY_VERSION$", packageVersion, StringComparison.Ordinal));
         File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
@@ -27,5 +19,26 @@ internal static class ShopConsumer
               </packageSources>
             </configuration>
             """);
+    }
+
+    /// <summary>The same consumer on the project-reference route: the repository's projects and build/ files.</summary>
+    public static void CreateWithProjectReferences(string root, string directory)
+    {
+        var repository = RepositoryPaths.Root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        WriteSources(root, directory, File.ReadAllText(Path.Combine(RepositoryPaths.ConsumerTemplate, "ShopProjectReferences.csproj.template"))
+            .Replace("$REPO$", repository, StringComparison.Ordinal));
+    }
+
+    private static void WriteSources(string root, string directory, string project)
+    {
+        // Stop MSBuild's search for Directory.Build.* files at the temp root, so nothing above it can leak in.
+        File.WriteAllText(Path.Combine(root, "Directory.Build.props"), "<Project />\n");
+        File.WriteAllText(Path.Combine(root, "Directory.Build.targets"), "<Project />\n");
+
+        var template = RepositoryPaths.ConsumerTemplate;
+        Directory.CreateDirectory(Path.Combine(directory, "api"));
+        File.WriteAllText(Path.Combine(directory, "Shop.csproj"), project);
+        File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(directory, "Program.cs"), overwrite: true);
+        File.Copy(Path.Combine(template, "api", "shop.catalog.json"), Path.Combine(directory, "api", "shop.catalog.json"), overwrite: true);
     }
 }
