@@ -40,7 +40,35 @@ internal static class CSharp
         return builder.Append('"').ToString();
     }
 
-    /// <summary>Text for an XML doc comment.</summary>
+    /// <summary>Text for an XML doc comment, on one line.</summary>
     public static string Xml(string text) =>
-        text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;").Replace("\r", string.Empty).Replace("\n", " ");
+        OneLine(text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;"));
+
+    /// <summary>
+    /// Catalog text on one line: a line terminator in a comment (C# also ends lines at U+0085, U+2028 and U+2029)
+    /// would turn the rest of the text into code.
+    /// </summary>
+    public static string OneLine(string text)
+    {
+        StringBuilder? builder = null;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is not ('\r' or '\n' or '\u0085' or '\u2028' or '\u2029'))
+            {
+                builder?.Append(c);
+                continue;
+            }
+
+            builder ??= new StringBuilder(text.Length).Append(text, 0, i);
+            if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
+            {
+                i++;
+            }
+
+            builder.Append(' ');
+        }
+
+        return builder?.ToString() ?? text;
+    }
 }

@@ -147,7 +147,9 @@ internal sealed class JsonTextWriter
                 case '\b': _builder.Append("\\b"); break;
                 case '\f': _builder.Append("\\f"); break;
                 default:
-                    if (c < ' ' || c == '\u2028' || c == '\u2029')
+                    // U+0085, U+2028 and U+2029 end a line in C#: inside the raw string literal holding the schema they
+                    // would break the literal, so they are escaped like control characters.
+                    if (c < ' ' || c == '\u0085' || c == '\u2028' || c == '\u2029')
                     {
                         _builder.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
                     }
