@@ -67,7 +67,9 @@ public sealed class PipelineCachingTests
 
         // Among the endpoint files only the edited one changes; the catalog-wide files carry the catalog's hash.
         var changed = second.Sources.Where(pair => first.Sources[pair.Key] != pair.Value).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(["Synthetic.SyntheticBillingTools.PutR27ItemsTool.g.cs", "Synthetic.SyntheticTools.g.cs"], changed);
+        Assert.Equal(2, changed.Count);
+        Assert.Single(changed, name => name.EndsWith(".SyntheticBillingTools.PutR27ItemsTool.g.cs", StringComparison.Ordinal));
+        Assert.Single(changed, name => name.EndsWith(".SyntheticTools.g.cs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -88,7 +90,7 @@ public sealed class PipelineCachingTests
         Assert.Single(parse, o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Single(parse, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
         var changed = second.Sources.Where(pair => first.Sources[pair.Key] != pair.Value).Select(pair => pair.Key).ToList();
-        Assert.DoesNotContain(changed, name => name.StartsWith("Verity.", StringComparison.Ordinal));
+        Assert.All(changed, name => Assert.Contains("Synthetic", name, StringComparison.Ordinal));
         Assert.Equal(2, changed.Count);
     }
 
