@@ -25,7 +25,7 @@ internal static class DoctorCommand
 
     public static async Task<int> RunAsync(ConfigurationManager configuration, TextWriter output, CancellationToken cancellationToken)
     {
-        var logLevel = LogLevelSetting.Read(configuration, LogLevel.Warning);
+        var logLevel = LogLevelSetting.Read(configuration, LogLevel.Information);
         var builder = VerityHostBuilder.Create(configuration, logLevel, withApi: true, out _);
         builder.Services.AddHttpClient(DoctorClientName, client => client.Timeout = ReachabilityTimeout);
         using var host = builder.Build();
