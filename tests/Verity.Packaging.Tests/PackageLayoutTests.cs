@@ -24,6 +24,14 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
     }
 
     [Fact]
+    public void Pack_writes_its_generated_files_under_the_build_folder_not_into_the_sources()
+    {
+        // The packed server.json is written to the intermediate folder; a stray copy in the project would be committed.
+        Assert.False(Directory.Exists(Path.Combine(RepositoryPaths.Root, "src", "Verity.Mcp.Host", "mcp")));
+        Assert.Single(Directory.GetFiles(RepositoryPaths.PackBuildFolder, "server.json", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public void Generator_package_has_the_analyzer_the_catalog_props_and_no_library()
     {
         using var package = new NupkgFile(fixture.PackagePath("Verity.Generator"));
