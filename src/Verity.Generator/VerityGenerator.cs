@@ -29,6 +29,7 @@ public sealed class VerityGenerator : IIncrementalGenerator
         public const string SharedTypes = "Verity.SharedTypes";
         public const string Catalogs = "Verity.Catalogs";
         public const string ToolNames = "Verity.ToolNames";
+        public const string Collisions = "Verity.Collisions";
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -54,21 +55,32 @@ public sealed class VerityGenerator : IIncrementalGenerator
             }
         });
 
-        var endpoints = parsed
-            .SelectMany(static (result, _) => result.Endpoints)
+        // Two catalogs with the same namespace and API name would emit the same files; the first (by path) wins.
+        var collisions = parsed
+            .Select(static (result, _) => result.Catalog is null ? null : new CatalogKey(result.Catalog.Names.FilePath, result.Catalog.Names.HintPrefix))
+            .Collect()
+            .Select(static (keys, _) => FindCollisions(keys))
+            .WithTrackingName(Steps.Collisions);
+        context.RegisterSourceOutput(collisions, static (spc, items) => ReportCollisions(spc, items));
+
+        // Skipped catalogs are filtered before the per-item steps, so each output still reads one named step.
+        var kept = parsed.Combine(collisions);
+
+        var endpoints = kept
+            .SelectMany(static (pair, _) => IsSkipped(pair.Right, pair.Left) ? EquatableArray<EndpointModel>.Empty : pair.Left.Endpoints)
             .WithTrackingName(Steps.Endpoints);
         context.RegisterSourceOutput(endpoints, static (spc, endpoint) =>
             AddSource(spc, endpoint.Names.FileName, () => EndpointEmitter.HintName(endpoint), () => EndpointEmitter.Emit(endpoint)));
 
-        var sharedTypes = parsed
-            .SelectMany(static (result, _) => result.SharedTypes)
+        var sharedTypes = kept
+            .SelectMany(static (pair, _) => IsSkipped(pair.Right, pair.Left) ? EquatableArray<SharedTypeModel>.Empty : pair.Left.SharedTypes)
             .WithTrackingName(Steps.SharedTypes);
         context.RegisterSourceOutput(sharedTypes, static (spc, type) =>
             AddSource(spc, type.Names.FileName, () => CatalogEmitter.TypeHintName(type), () => CatalogEmitter.EmitSharedType(type)));
 
-        var catalogs = parsed
-            .Where(static result => result.Catalog is not null)
-            .Select(static (result, _) => result.Catalog!)
+        var catalogs = kept
+            .Where(static pair => pair.Left.Catalog is not null && !IsSkipped(pair.Right, pair.Left))
+            .Select(static (pair, _) => pair.Left.Catalog!)
             .WithTrackingName(Steps.Catalogs);
         context.RegisterSourceOutput(catalogs, static (spc, catalog) =>
         {
@@ -113,6 +125,75 @@ public sealed class VerityGenerator : IIncrementalGenerator
                 Location.None,
                 exception.GetType().Name,
                 $"{exception.Message} (catalog {catalogFile})"));
+        }
+    }
+
+    /// <summary>A skipped catalog (key) and the catalog that keeps the names (<see cref="CatalogKey.FilePath"/> of First).</summary>
+    private sealed record Collision(CatalogKey Skipped, string First);
+
+    private static EquatableArray<Collision> FindCollisions(ImmutableArray<CatalogKey?> keys)
+    {
+        if (keys.Length < 2)
+        {
+            return EquatableArray<Collision>.Empty;
+        }
+
+        var first = new Dictionary<string, string>(StringComparer.Ordinal);
+        var ordered = new List<CatalogKey>();
+        foreach (var key in keys)
+        {
+            if (key is not null)
+            {
+                ordered.Add(key);
+            }
+        }
+
+        ordered.Sort(static (a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
+        var collisions = new List<Collision>();
+        foreach (var key in ordered)
+        {
+            if (first.TryGetValue(key.HintPrefix, out var winner))
+            {
+                collisions.Add(new Collision(key, winner));
+            }
+            else
+            {
+                first[key.HintPrefix] = key.FilePath;
+            }
+        }
+
+        return collisions.ToEquatableArray();
+    }
+
+    private static bool IsSkipped(EquatableArray<Collision> collisions, CatalogParseResult result)
+    {
+        if (result.Catalog is null)
+        {
+            return false;
+        }
+
+        foreach (var collision in collisions)
+        {
+            if (collision.Skipped.FilePath == result.Catalog.Names.FilePath)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static void ReportCollisions(SourceProductionContext context, EquatableArray<Collision> collisions)
+    {
+        foreach (var collision in collisions)
+        {
+            var separator = collision.Skipped.HintPrefix.LastIndexOf('.');
+            context.ReportDiagnostic(Diagnostic.Create(
+                CatalogDiagnostics.CollidingCatalogs,
+                Location.Create(collision.Skipped.FilePath, default, default),
+                collision.Skipped.HintPrefix.Substring(separator + 1),
+                collision.Skipped.HintPrefix.Substring(0, Math.Max(separator, 0)),
+                collision.First));
         }
     }
 

@@ -51,8 +51,8 @@ public sealed class CatalogOptionsTests
         ]);
 
         Assert.Empty(output.CompilationProblems());
-        Assert.Contains("Sample.SampleTools.g.cs", output.Sources.Keys);
-        Assert.Contains("Billing.BillingTools.g.cs", output.Sources.Keys);
+        Assert.Contains("Sample.App.Tools.Sample.SampleTools.g.cs", output.Sources.Keys);
+        Assert.Contains("Sample.App.Tools.Billing.BillingTools.g.cs", output.Sources.Keys);
     }
 
     [Fact]

@@ -149,6 +149,22 @@ public sealed class DiagnosticTests
         Single(TestCatalogs.With("""{ "method": "GET", "path": "/a", "summary": "A.", "parameters": [ { "name": "q", "in": "query", "schema": { "type": "string", "pattern": "([a-z" } } ] }"""), "VMCP017");
 
     [Fact]
+    public void VMCP018_catalogs_that_would_generate_the_same_classes()
+    {
+        var output = GeneratorHarness.Run(
+        [
+            new CatalogFile("/repo/a/sample.catalog.json", TestCatalogs.With(TestCatalogs.SimpleGet)),
+            new CatalogFile("/repo/b/sample.catalog.json", TestCatalogs.With(TestCatalogs.SimpleGet, extra: "\"toolPrefix\": \"b_\",")),
+        ]);
+
+        var diagnostic = Assert.Single(output.Diagnostics, d => d.Id == "VMCP018");
+        Assert.Equal("/repo/b/sample.catalog.json", diagnostic.Location.GetLineSpan().Path);
+        Assert.Contains("/repo/a/sample.catalog.json", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.DoesNotContain(output.Diagnostics, d => d.Id is "VMCP015" or "CS8785" or "AD0001");
+        Assert.DoesNotContain("b_get_things", string.Join("\n", output.Sources.Values), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_test_and_a_release_entry()
     {
         var ids = Verity.Generator.Catalog.CatalogDiagnostics.All.Select(d => d.Id).Order().ToList();

@@ -12,7 +12,7 @@ public sealed class GeneratedCodeCompilesTests
         var output = GeneratorHarness.Run(GeneratorHarness.ReadVerityCatalog());
 
         Assert.Empty(output.CompilationProblems());
-        Assert.Contains("Verity.VerityTools.g.cs", output.Sources.Keys);
+        Assert.Contains("Verity.Mcp.Host.Tools.Verity.VerityTools.g.cs", output.Sources.Keys);
         Assert.Equal(12, output.Sources.Keys.Count(k => k.EndsWith("Tool.g.cs", StringComparison.Ordinal)));
     }
 

@@ -16,6 +16,7 @@ public sealed class IncrementalTests
         VerityGenerator.Steps.SharedTypes,
         VerityGenerator.Steps.Catalogs,
         VerityGenerator.Steps.ToolNames,
+        VerityGenerator.Steps.Collisions,
     ];
 
     [Fact]
@@ -61,7 +62,7 @@ public sealed class IncrementalTests
 
         Assert.Equal(first.Sources.Count, second.Sources.Count);
         var changed = second.Sources.Where(pair => first.Sources[pair.Key] != pair.Value).Select(pair => pair.Key).Order().ToList();
-        Assert.Equal(["Verity.VerityAgentsTools.GetAgentTool.g.cs", "Verity.VerityTools.g.cs"], changed);
+        Assert.Equal(["Verity.Mcp.Host.Tools.Verity.VerityAgentsTools.GetAgentTool.g.cs", "Verity.Mcp.Host.Tools.Verity.VerityTools.g.cs"], changed);
     }
 
     [Fact]

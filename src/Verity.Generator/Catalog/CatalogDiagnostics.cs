@@ -59,6 +59,9 @@ internal static class CatalogDiagnostics
     public static readonly DiagnosticDescriptor InvalidPattern = Error("VMCP017", "Invalid regular expression",
         "pattern '{0}' is not a valid regular expression ({1}); fix the pattern");
 
+    public static readonly DiagnosticDescriptor CollidingCatalogs = Error("VMCP018", "Two catalogs generate the same classes",
+        "This catalog generates the {0} classes in namespace {1}, as {2} already does, so it is skipped; give one of them another api.name or namespace (e.g. the VerityNamespace item metadata)");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [MalformedJson.Id] = MalformedJson,
@@ -78,6 +81,7 @@ internal static class CatalogDiagnostics
         [GeneratorFailure.Id] = GeneratorFailure,
         [DuplicateArgument.Id] = DuplicateArgument,
         [InvalidPattern.Id] = InvalidPattern,
+        [CollidingCatalogs.Id] = CollidingCatalogs,
     };
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -136,10 +136,13 @@ internal sealed partial class CatalogParser
         }
 
         var apiIdentifier = Identifiers.ToPascal(apiName);
+        var ns = ReadNamespace(catalog, apiIdentifier);
         var names = new CatalogNames(
+            _input.Path,
             FileName(_input.Path),
-            ReadNamespace(catalog, apiIdentifier),
+            ns,
             apiIdentifier,
+            ns + "." + apiIdentifier,
             apiIdentifier + "Tools",
             apiIdentifier + "Api",
             apiIdentifier + "JsonContext");

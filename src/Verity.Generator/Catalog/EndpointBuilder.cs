@@ -478,7 +478,7 @@ internal sealed class EndpointBuilder
             var tag = draft.Tags.Count > 0 ? draft.Tags[0] : "General";
             if (!groupNames.ContainsKey(tag))
             {
-                var group = typeNames.Reserve(_names.HintPrefix + Identifiers.ToPascal(tag) + "Tools");
+                var group = typeNames.Reserve(_names.ApiIdentifier + Identifiers.ToPascal(tag) + "Tools");
                 groupNames[tag] = group;
                 groupScopes[group] = new NameScope(group);
             }

@@ -3,8 +3,14 @@ namespace Verity.Generator.Model;
 /// <summary>What one catalog file is, as read from the compilation: its text and the MSBuild options for it.</summary>
 internal sealed record CatalogInput(string Path, string Text, string? NamespaceOverride, string? ToolPrefixOverride, string? RootNamespace);
 
-/// <summary>Names every generated file of one catalog needs.</summary>
-internal sealed record CatalogNames(string FileName, string Namespace, string HintPrefix, string ToolsClass, string ApiClass, string JsonContextClass);
+/// <summary>
+/// Names every generated file of one catalog needs. <see cref="HintPrefix"/> (namespace + API name) keeps hint names
+/// apart between catalogs; <see cref="FilePath"/> decides which of two catalogs that would collide is generated.
+/// </summary>
+internal sealed record CatalogNames(string FilePath, string FileName, string Namespace, string ApiIdentifier, string HintPrefix, string ToolsClass, string ApiClass, string JsonContextClass);
+
+/// <summary>Which catalog produces which hint prefix, to find catalogs whose generated files would collide.</summary>
+internal sealed record CatalogKey(string FilePath, string HintPrefix);
 
 /// <summary>The catalog-level facts for the shared files (tools class, typed client, JSON context).</summary>
 internal sealed record CatalogModel(
