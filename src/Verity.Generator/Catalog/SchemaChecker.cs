@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Verity.Generator.Json;
 
@@ -83,11 +84,7 @@ internal sealed class SchemaChecker
                     Check(value, depth + 1);
                     break;
                 case "additionalProperties":
-                    if (value is JObject)
-                    {
-                        Check(value, depth + 1);
-                    }
-
+                    Check(value, depth + 1);
                     break;
                 case "oneOf":
                 case "anyOf":
@@ -106,11 +103,46 @@ internal sealed class SchemaChecker
 
                     break;
                 case "required":
-                    if (value is not JArray)
+                    if (value is not JArray names || !AllStrings(names))
                     {
                         _parser.Report(CatalogDiagnostics.InvalidValue, value, "\"required\"", "must be an array of property names");
                     }
 
+                    break;
+                case "description":
+                case "format":
+                case "title":
+                case "$comment":
+                    Expect(value is JString, value, property.Name, "must be a string");
+                    break;
+                case "minLength":
+                case "maxLength":
+                case "minItems":
+                case "maxItems":
+                case "minProperties":
+                case "maxProperties":
+                    Expect(value is JNumber count && IsNonNegativeInteger(count), value, property.Name, "must be a whole number of 0 or more");
+                    break;
+                case "minimum":
+                case "maximum":
+                case "exclusiveMinimum":
+                case "exclusiveMaximum":
+                    Expect(value is JNumber, value, property.Name, "must be a number");
+                    break;
+                case "multipleOf":
+                    Expect(value is JNumber step && IsPositive(step), value, property.Name, "must be a number above 0");
+                    break;
+                case "enum":
+                    Expect(value is JArray { Items.Count: > 0 }, value, property.Name, "must be a non-empty array of the allowed values");
+                    break;
+                case "examples":
+                    Expect(value is JArray, value, property.Name, "must be an array of example values");
+                    break;
+                case "uniqueItems":
+                case "deprecated":
+                case "readOnly":
+                case "writeOnly":
+                    Expect(value is JBool, value, property.Name, "must be true or false");
                     break;
                 default:
                     if (!Supported.Contains(property.Name) && !property.Name.StartsWith("x-", StringComparison.Ordinal))
@@ -122,6 +154,36 @@ internal sealed class SchemaChecker
             }
         }
     }
+
+    // A keyword of the wrong JSON type would be copied as is into the tool's inputSchema, which MCP clients then
+    // reject or misread: report it here, where the catalog can be fixed.
+    private void Expect(bool valid, JNode value, string keyword, string rule)
+    {
+        if (!valid)
+        {
+            _parser.Report(CatalogDiagnostics.InvalidValue, value, $"\"{keyword}\"", rule);
+        }
+    }
+
+    private static bool AllStrings(JArray array)
+    {
+        foreach (var item in array.Items)
+        {
+            if (item is not JString)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsNonNegativeInteger(JNumber number) =>
+        double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+        && value >= 0 && value <= int.MaxValue && Math.Floor(value) == value;
+
+    private static bool IsPositive(JNumber number) =>
+        double.TryParse(number.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0 && !double.IsInfinity(value);
 
     private void CheckType(JNode value)
     {
