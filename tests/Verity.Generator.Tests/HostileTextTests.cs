@@ -15,7 +15,7 @@ public sealed class HostileTextTests
     // Braces, '?' and '#' have a meaning in a path template; everything else of the payload can be a literal segment.
     private static readonly string PathPayload = Payload.Replace("{", "").Replace("}", "").Replace("?", "").Replace("#", "");
 
-    private static readonly string Catalog = $$"""
+    internal static readonly string Catalog = $$"""
         {
           "api": { "name": "Hostile", "version": "{{Payload}}", "baseUrl": "https://h.example/{{Payload}}" },
           "components": {

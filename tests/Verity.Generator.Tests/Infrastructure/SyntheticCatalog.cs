@@ -106,7 +106,6 @@ public static class SyntheticCatalog
                 {
                   "method": "{{method}}",
                   "path": "{{path}}",
-                  "summary": "{{Summary(i)}}",
                   "description": "Line one of the description.\nLine two with \"quotes\", a backslash \\ and a tab\t.",
                   "tags": ["{{tag}}", "synthetic"],
                   "parameters": [
@@ -176,9 +175,13 @@ public static class SyntheticCatalog
             json.Append("""  "timeoutSeconds": 12.5,""").Append('\n');
         }
 
+        if (method is "POST" or "PUT" or "PATCH" && i % 4 == 1)
+        {
+            json.Append("""  "bodyParameter": "resource",""").Append('\n');
+        }
+
         // Every endpoint ends on a field that is always present, so the commas above never trail.
-        var bodyParameter = method is "POST" or "PUT" or "PATCH" && i % 4 == 1 ? "\"resource\"" : "null";
-        json.Append(CultureInfo.InvariantCulture, $"  \"bodyParameter\": {bodyParameter} }}");
+        json.Append(CultureInfo.InvariantCulture, $"  \"summary\": \"{Summary(i)}\" }}");
     }
 
     private static void AppendBody(StringBuilder json, int i)
