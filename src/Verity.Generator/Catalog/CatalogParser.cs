@@ -319,8 +319,23 @@ internal sealed partial class CatalogParser
 
     private static string Sha256(string text)
     {
+        // Hashed in chunks: the UTF-8 copy of a large catalog in one piece lands on the large object heap, and each
+        // such allocation brings the next full (gen 2) collection closer.
         using var sha = SHA256.Create();
-        var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(text));
+        var encoder = Encoding.UTF8.GetEncoder();
+        const int CharsPerChunk = 4096;
+        var chars = new char[CharsPerChunk];
+        var bytes = new byte[Encoding.UTF8.GetMaxByteCount(CharsPerChunk)];
+        for (var start = 0; start < text.Length; start += CharsPerChunk)
+        {
+            var count = Math.Min(CharsPerChunk, text.Length - start);
+            text.CopyTo(start, chars, 0, count);
+            var written = encoder.GetBytes(chars, 0, count, bytes, 0, flush: start + count == text.Length);
+            sha.TransformBlock(bytes, 0, written, null, 0);
+        }
+
+        sha.TransformFinalBlock(bytes, 0, 0);
+        var hash = sha.Hash;
         var builder = new StringBuilder(hash.Length * 2);
         foreach (var b in hash)
         {
