@@ -13,7 +13,17 @@ internal static class HostConfiguration
     public static ConfigurationManager Build(IReadOnlyList<string> settingArguments)
     {
         var configuration = new ConfigurationManager();
-        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, SettingsFileName), optional: true, reloadOnChange: false);
+        var settingsFile = Path.Combine(AppContext.BaseDirectory, SettingsFileName);
+        try
+        {
+            configuration.AddJsonFile(settingsFile, optional: true, reloadOnChange: false);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new InvalidSettingException(
+                $"{settingsFile} is not valid JSON ({exception.GetBaseException().Message.ReplaceLineEndings(" ")}): fix it or remove it.");
+        }
+
         configuration.AddEnvironmentVariables();
         if (settingArguments.Count > 0)
         {
