@@ -26,7 +26,11 @@ internal sealed class JsoncReader
 {
     private const int MaxDepth = 128;
 
+    private const int MaxSharedLength = 32;
+    private const int SharedSlots = 1024;
+
     private readonly string _text;
+    private readonly string?[] _shared = new string?[SharedSlots];
     private int _position;
     private int _depth;
 
@@ -190,9 +194,16 @@ internal sealed class JsoncReader
             var c = _text[_position];
             if (c == '"')
             {
-                var tail = _text.Substring(runStart, _position - runStart);
+                if (builder is null)
+                {
+                    var value = Slice(runStart, _position - runStart);
+                    _position++;
+                    return value;
+                }
+
+                builder.Append(_text, runStart, _position - runStart);
                 _position++;
-                return builder is null ? tail : builder.Append(tail).ToString();
+                return builder.ToString();
             }
 
             if (c < ' ')
@@ -243,6 +254,33 @@ internal sealed class JsoncReader
         }
     }
 
+    /// <summary>
+    /// A piece of the text as a string; short ones (property names, types, formats) repeat all over a catalog, so they
+    /// are shared through a small cache instead of copied each time.
+    /// </summary>
+    private string Slice(int start, int length)
+    {
+        if (length > MaxSharedLength)
+        {
+            return _text.Substring(start, length);
+        }
+
+        var hash = length;
+        for (var i = start; i < start + length; i++)
+        {
+            hash = unchecked((hash * 31) + _text[i]);
+        }
+
+        ref var slot = ref _shared[hash & (SharedSlots - 1)];
+        if (slot is not null && slot.Length == length && string.CompareOrdinal(_text, start, slot, 0, length) == 0)
+        {
+            return slot;
+        }
+
+        slot = _text.Substring(start, length);
+        return slot;
+    }
+
     private JNumber ReadNumber()
     {
         var start = _position;
@@ -283,7 +321,7 @@ internal sealed class JsoncReader
             }
         }
 
-        return new JNumber(start, _position, _text.Substring(start, _position - start));
+        return new JNumber(start, _position, Slice(start, _position - start));
     }
 
     private bool ReadDigits()
