@@ -12,7 +12,13 @@ internal static class CSharp
             return "null";
         }
 
-        var builder = new StringBuilder(value.Length + 2).Append('"');
+        if (!NeedsEscape(value))
+        {
+            // The common case (names, paths, JSON keys): one allocation instead of a builder, its buffer and a copy.
+            return "\"" + value + "\"";
+        }
+
+        var builder = new StringBuilder(value.Length + 8).Append('"');
         foreach (var c in value)
         {
             switch (c)
@@ -38,6 +44,19 @@ internal static class CSharp
         }
 
         return builder.Append('"').ToString();
+    }
+
+    private static bool NeedsEscape(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is '"' or '\\' || c < ' ' || c == '\u2028' || c == '\u2029' || c == '\u0085')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Text for an XML doc comment, on one line.</summary>
