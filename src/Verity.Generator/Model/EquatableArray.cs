@@ -19,7 +19,17 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public EquatableArray(IEnumerable<T> items)
     {
-        _items = new List<T>(items).ToArray();
+        // Most models come from lists: copy once into an exact-size array rather than through another list.
+        if (items is ICollection<T> collection)
+        {
+            var array = collection.Count == 0 ? Array.Empty<T>() : new T[collection.Count];
+            collection.CopyTo(array, 0);
+            _items = array;
+        }
+        else
+        {
+            _items = new List<T>(items).ToArray();
+        }
     }
 
     public int Count => _items?.Length ?? 0;
