@@ -124,6 +124,18 @@ public sealed class GeneratedToolTests
     }
 
     [Fact]
+    public void Unset_optional_arguments_as_clients_send_them_are_left_out()
+    {
+        // Cursor sends "" for an optional argument left unset, strict-mode clients null; a null the schema allows still clears.
+        var list = new VerityCallsTools.ListCallsTool().CreateRequest(Args("""{ "status": "", "from": "", "to": null, "limit": null, "agentId": "agt_01" }"""));
+        var update = new VerityContactsTools.UpdateContactTool().CreateRequest(Args(
+            """{ "contactId": "ct_0001", "name": "", "phoneNumber": null, "tags": null, "email": null, "company": "" }"""));
+
+        Assert.Equal("/api/calls?agentId=agt_01", list.RelativeUri);
+        Assert.Equal("""{"email":null,"company":""}""", Encoding.UTF8.GetString(update.JsonBody!.Value.Span));
+    }
+
+    [Fact]
     public void Tool_definitions_carry_schema_annotations_and_descriptor()
     {
         var tools = VerityTools.CreateTools().Cast<EndpointTool>().ToDictionary(t => t.ProtocolTool.Name);

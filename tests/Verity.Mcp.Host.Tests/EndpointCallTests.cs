@@ -73,6 +73,36 @@ public sealed class EndpointCallTests(DevStackFixture fixture)
 
     [Theory]
     [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
+    public async Task Optional_arguments_sent_as_null_or_empty_are_not_given_and_bad_values_are_still_refused(string variant)
+    {
+        // What strict-mode clients (null for every optional argument) and Cursor ("" for one left unset) send.
+        var client = (await fixture.SessionAsync(variant)).Client;
+        var contact = (await client.CallAsync("create_contact",
+            $$"""{"name":"Unset Person","phoneNumber":"{{TestPhoneNumbers.Unique()}}","email":"unset@example.com","company":"Acme","notes":null,"tags":null,"Idempotency-Key":""}""")).Json();
+        var contactId = contact.GetProperty("id").GetString()!;
+
+        var updated = (await client.CallAsync("update_contact",
+            $$"""{"contactId":"{{contactId}}","name":"","phoneNumber":null,"tags":null,"email":null,"notes":""}""")).Json();
+        var calls = (await client.CallAsync("list_calls", """{"status":"","from":"","to":null,"limit":null,"cursor":null,"agentId":"agt_01"}""")).Json();
+        var before = fixture.Stack.Api.Requests.Requests.Count;
+        var refused = await client.CallAsync("list_calls", """{"status":"ringing-ish","limit":null,"from":"yesterday"}""");
+        var after = fixture.Stack.Api.Requests.Requests.Count;
+        await client.CallAsync("delete_contact", $$"""{"contactId":"{{contactId}}"}""");
+
+        Assert.Equal("Unset Person", updated.GetProperty("name").GetString());
+        Assert.Equal(JsonValueKind.Null, updated.GetProperty("email").ValueKind); // a null the catalog allows clears the field
+        Assert.Equal("Acme", updated.GetProperty("company").GetString());
+        Assert.Equal("", updated.GetProperty("notes").GetString()); // "" is a valid note, so it is sent
+        Assert.All(calls.GetProperty("data").EnumerateArray(), call => Assert.Equal("agt_01", call.GetProperty("agentId").GetString()));
+        Assert.True(refused.IsError, refused.Text());
+        Assert.Contains("- from (format)", refused.Text(), StringComparison.Ordinal);
+        Assert.Contains("- status (enum)", refused.Text(), StringComparison.Ordinal);
+        Assert.DoesNotContain("limit", refused.Text(), StringComparison.Ordinal);
+        Assert.Equal(before, after);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
     public async Task A_post_that_got_a_503_is_sent_once(string variant)
     {
         var client = (await fixture.SessionAsync(variant)).Client;

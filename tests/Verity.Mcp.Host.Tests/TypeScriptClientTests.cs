@@ -77,7 +77,7 @@ public sealed class TypeScriptClientTests(DevStackFixture fixture)
     {
         var client = (await fixture.SessionAsync(variant)).Client;
         async Task<string> NewContactAsync(string name) =>
-            (await client.CallAsync("create_contact", $$"""{"name":"{{name}}","phoneNumber":"{{UniquePhoneNumber()}}"}""")).Json().GetProperty("id").GetString()!;
+            (await client.CallAsync("create_contact", $$"""{"name":"{{name}}","phoneNumber":"{{TestPhoneNumbers.Unique()}}"}""")).Json().GetProperty("id").GetString()!;
 
         var toUpdate = await NewContactAsync("TS Update");
         var toDelete = await NewContactAsync("TS Delete");
@@ -97,16 +97,12 @@ public sealed class TypeScriptClientTests(DevStackFixture fixture)
             new("hang_up_call", $$"""{"callId":"{{SampleApiSeed.CompletedCallId}}"}"""),
             new("search_contacts", "{}"),
             new("search_contacts", """{"q":"garcia"}"""),
-            new("create_contact", $$"""{"name":"TypeScript Person","phoneNumber":"{{UniquePhoneNumber()}}","email":"ts@example.com","tags":["e2e"],"Idempotency-Key":"ts-{{Guid.NewGuid():N}}"}"""),
+            new("create_contact", $$"""{"name":"TypeScript Person","phoneNumber":"{{TestPhoneNumbers.Unique()}}","email":"ts@example.com","tags":["e2e"],"Idempotency-Key":"ts-{{Guid.NewGuid():N}}"}"""),
             new("update_contact", $$"""{"contactId":"{{toUpdate}}","company":"Verity","notes":null}"""),
             new("delete_contact", $$"""{"contactId":"{{toDelete}}"}"""),
             new(phoneNumbers, "{}"),
         ];
     }
-
-    // The stack is shared and contacts' numbers are unique, so each run makes new ones.
-    private static string UniquePhoneNumber() =>
-        "+1" + Random.Shared.NextInt64(2_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture);
 
     private sealed record PlannedCall(string Tool, string ArgumentsJson, bool ExpectError = false);
 }

@@ -8,14 +8,15 @@ using Verity.Mcp.Http;
 namespace Verity.Mcp.Tools;
 
 /// <summary>
-/// The base of every generated tool: validate the arguments against the input schema (all problems at once, no
-/// request made), bind them to typed values, build the request, send it through <see cref="IVerityApiClient"/> and
+/// The base of every generated tool: read a client's "no value" for optional arguments (<see cref="ArgumentNormalizer"/>),
+/// validate the arguments against the input schema (all problems at once, no request made), bind them to typed values, build the request, send it through <see cref="IVerityApiClient"/> and
 /// let <see cref="IToolResultMapper"/> turn the answer (or the failure) into the tool result.
 /// </summary>
 public abstract class EndpointTool : McpServerTool
 {
     private readonly ToolDefinition _definition;
     private readonly ArgumentValidator _validator;
+    private readonly ArgumentNormalizer _normalizer;
 
     protected EndpointTool(EndpointDescriptor endpoint, ToolDefinition definition)
     {
@@ -25,6 +26,7 @@ public abstract class EndpointTool : McpServerTool
         _definition = definition;
         var inputSchema = ParseSchema(definition.InputSchemaJson);
         _validator = new ArgumentValidator(inputSchema);
+        _normalizer = new ArgumentNormalizer(inputSchema, _validator);
         ProtocolTool = new Tool
         {
             Name = endpoint.ToolName,
@@ -50,8 +52,31 @@ public abstract class EndpointTool : McpServerTool
     /// <summary>Turns validated arguments into the request; generated per endpoint.</summary>
     protected abstract ApiRequest BuildRequest(ToolArguments arguments);
 
-    /// <summary>Every problem with the arguments, or an empty list when a request can be built from them.</summary>
-    public IReadOnlyList<ArgumentError> ValidateArguments(IReadOnlyDictionary<string, JsonElement>? arguments)
+    /// <summary>Every problem with the arguments (an optional one sent as a null or "" its schema refuses counts as not given), or an empty list when a request can be built from them.</summary>
+    public IReadOnlyList<ArgumentError> ValidateArguments(IReadOnlyDictionary<string, JsonElement>? arguments) =>
+        Validate(_normalizer.Normalize(arguments));
+
+    /// <summary>Validates and binds; throws <see cref="ToolArgumentException"/> listing every problem.</summary>
+    public ApiRequest CreateRequest(IReadOnlyDictionary<string, JsonElement>? arguments)
+    {
+        var normalized = _normalizer.Normalize(arguments);
+        var errors = Validate(normalized);
+        if (errors.Count > 0)
+        {
+            throw new ToolArgumentException(errors);
+        }
+
+        try
+        {
+            return BuildRequest(new ToolArguments(normalized));
+        }
+        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or OverflowException)
+        {
+            throw new ToolArgumentException("arguments", "binding", exception.Message);
+        }
+    }
+
+    private List<ArgumentError> Validate(IReadOnlyDictionary<string, JsonElement>? arguments)
     {
         var errors = new List<ArgumentError>(_validator.Validate(arguments));
         if (arguments is null)
@@ -78,25 +103,6 @@ public abstract class EndpointTool : McpServerTool
         }
 
         return errors;
-    }
-
-    /// <summary>Validates and binds; throws <see cref="ToolArgumentException"/> listing every problem.</summary>
-    public ApiRequest CreateRequest(IReadOnlyDictionary<string, JsonElement>? arguments)
-    {
-        var errors = ValidateArguments(arguments);
-        if (errors.Count > 0)
-        {
-            throw new ToolArgumentException(errors);
-        }
-
-        try
-        {
-            return BuildRequest(new ToolArguments(arguments));
-        }
-        catch (Exception exception) when (exception is JsonException or FormatException or InvalidOperationException or OverflowException)
-        {
-            throw new ToolArgumentException("arguments", "binding", exception.Message);
-        }
     }
 
     public override ValueTask<CallToolResult> InvokeAsync(
