@@ -1,4 +1,5 @@
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
 using Verity.Generator.Tests.Infrastructure;
 
 namespace Verity.Generator.Tests;
@@ -18,6 +19,14 @@ public sealed class DiagnosticTests
     }
 
     private static int Line(Diagnostic diagnostic) => diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1;
+
+    /// <summary>Where <paramref name="needle"/> first starts in <paramref name="text"/>, zero-based as Roslyn counts.</summary>
+    private static LinePosition Position(string text, string needle)
+    {
+        var index = text.IndexOf(needle, StringComparison.Ordinal);
+        var line = text[..index].Count(c => c == '\n');
+        return new LinePosition(line, index - (text.LastIndexOf('\n', index) + 1));
+    }
 
     [Fact]
     public void VMCP001_malformed_json_reports_line_and_column()
@@ -165,6 +174,49 @@ public sealed class DiagnosticTests
     }
 
     [Fact]
+    public void VMCP019_tool_name_over_50_characters_is_a_warning_at_the_tool_value()
+    {
+        var tool = new string('x', 44); // 51 characters with the prefix
+        var catalog = TestCatalogs.With($$"""
+            { "method": "GET", "path": "/a", "summary": "A.",
+              "tool": "{{tool}}" }
+            """, extra: "\"toolPrefix\": \"sample_\",");
+
+        var diagnostic = Single(catalog, "VMCP019");
+
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(Position(catalog, $"\"{tool}\""), diagnostic.Location.GetLineSpan().StartLinePosition);
+        Assert.Contains("'sample_" + tool + "' is 51 characters long", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("over 60 characters", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("set a shorter \"tool\"", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(GeneratorHarness.Run(catalog).Sources.Values, source => source.Contains("\"sample_" + tool + "\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void VMCP019_derived_tool_name_is_reported_at_the_path_and_50_characters_pass()
+    {
+        var path = "/" + new string('p', 47); // get_ + 47 = 51 characters
+        var catalog = TestCatalogs.With($$"""
+            { "method": "GET", "path": "/{{new string('q', 46)}}", "summary": "Fifty." },
+            { "method": "GET", "path": "{{path}}", "summary": "A." }
+            """);
+
+        var diagnostic = Single(catalog, "VMCP019");
+
+        Assert.Equal(Position(catalog, $"\"{path}\""), diagnostic.Location.GetLineSpan().StartLinePosition);
+        Assert.Contains("is 51 characters long", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VMCP019_is_not_added_to_the_64_character_error()
+    {
+        var output = GeneratorHarness.Run(TestCatalogs.With($$"""{ "method": "GET", "path": "/a", "summary": "A.", "tool": "{{new string('x', 65)}}" }"""));
+
+        Assert.Single(output.Diagnostics, d => d.Id == "VMCP008");
+        Assert.DoesNotContain(output.Diagnostics, d => d.Id == "VMCP019");
+    }
+
+    [Fact]
     public void Every_descriptor_has_a_test_and_a_release_entry()
     {
         var ids = Verity.Generator.Catalog.CatalogDiagnostics.All.Select(d => d.Id).Order().ToList();
@@ -173,6 +225,17 @@ public sealed class DiagnosticTests
 
         var releases = File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot, "src", "Verity.Generator", "AnalyzerReleases.Unshipped.md"));
         Assert.All(ids, id => Assert.Contains(id + " |", releases));
+    }
+
+    [Fact]
+    public void Both_docs_tables_list_every_descriptor_with_its_severity()
+    {
+        foreach (var doc in new[] { "catalog.md", "use-in-your-project.md" })
+        {
+            var text = File.ReadAllText(Path.Combine(RepositoryPaths.RepositoryRoot, "docs", doc));
+            Assert.All(Verity.Generator.Catalog.CatalogDiagnostics.All, descriptor => Assert.Contains(
+                $"| {descriptor.Id} | {descriptor.DefaultSeverity.ToString().ToLowerInvariant()} |", text, StringComparison.Ordinal));
+        }
     }
 
     [Fact]

@@ -62,6 +62,9 @@ internal static class CatalogDiagnostics
     public static readonly DiagnosticDescriptor CollidingCatalogs = Error("VMCP018", "Two catalogs generate the same classes",
         "This catalog generates the {0} classes in namespace {1}, as {2} already does, so it is skipped; give one of them another api.name or namespace (e.g. the VerityNamespace item metadata)");
 
+    public static readonly DiagnosticDescriptor LongToolName = Warning("VMCP019", "Tool name too long for some clients",
+        "Tool name '{0}' is {1} characters long; Cursor drops a tool whose server name plus tool name is over 60 characters, so keep tool names (prefix included) to {2} or fewer: set a shorter \"tool\" on this endpoint or a shorter toolPrefix");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [MalformedJson.Id] = MalformedJson,
@@ -82,6 +85,7 @@ internal static class CatalogDiagnostics
         [DuplicateArgument.Id] = DuplicateArgument,
         [InvalidPattern.Id] = InvalidPattern,
         [CollidingCatalogs.Id] = CollidingCatalogs,
+        [LongToolName.Id] = LongToolName,
     };
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -17,6 +17,9 @@ namespace Verity.Generator.Catalog;
 /// </summary>
 internal sealed partial class CatalogParser
 {
+    /// <summary>Longest tool name (prefix included) that leaves room for a server name within Cursor's 60 characters.</summary>
+    internal const int ClientFriendlyToolNameLength = 50;
+
     private static readonly Regex ToolNamePattern = new("^[A-Za-z0-9_.-]{1,64}$", RegexOptions.CultureInvariant);
     private static readonly string[] Methods = { "GET", "POST", "PUT", "PATCH", "DELETE" };
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Text;
 using Verity.Generator.Json;
 using Verity.Generator.Model;
@@ -423,6 +424,11 @@ internal sealed class EndpointBuilder
 
         _toolNames[toolName] = endpoint;
         toolNames.Add(new ToolNameInfo(toolName, endpoint, _parser.Locate(anchor)));
+        if (toolName.Length > CatalogParser.ClientFriendlyToolNameLength)
+        {
+            _parser.Report(CatalogDiagnostics.LongToolName, anchor, toolName,
+                toolName.Length.ToString(CultureInfo.InvariantCulture), CatalogParser.ClientFriendlyToolNameLength.ToString(CultureInfo.InvariantCulture));
+        }
     }
 
     /// <summary><c>POST /api/calls/agents/{agentId}/test</c> → <c>post_calls_agents_test</c>.</summary>
