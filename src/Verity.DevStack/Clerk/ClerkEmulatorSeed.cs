@@ -2,7 +2,8 @@ namespace Verity.DevStack.Clerk;
 
 /// <summary>
 /// The deterministic users and sessions an emulator starts with (when <see cref="ClerkEmulatorOptions.Seed"/> is on).
-/// Users are listed newest first, so Alice is the user Clerk lists first. Alice, Bob and Carol each have an
+/// Alice signed up first and Dave last, so Alice is the oldest user (the one a client that falls back to the oldest
+/// user acts as) and Clerk's default newest-first listing is Dave, Carol, Bob, Alice. Alice, Bob and Carol each have an
 /// active session (Bob has two; <see cref="BobRecentSessionId"/> was active most recently); Dave only has an
 /// ended session. Times are relative to the clock at start.
 /// </summary>
@@ -34,10 +35,10 @@ public static class ClerkEmulatorSeed
 
     internal static IReadOnlyList<ClerkUser> Users(DateTimeOffset now) =>
     [
-        User(AliceUserId, "Alice", "Anders", AliceEmail, "+12015550101", now.AddDays(-1)),
-        User(BobUserId, "Bob", "Baker", BobEmail, "+12015550102", now.AddDays(-2)),
-        User(CarolUserId, "Carol", "Chen", CarolEmail, "+12015550103", now.AddDays(-3)),
-        User(DaveUserId, "Dave", "Dunn", DaveEmail, "+12015550104", now.AddDays(-4)),
+        User(AliceUserId, "Alice", "Anders", AliceEmail, "+12015550101", now.AddDays(-4)),
+        User(BobUserId, "Bob", "Baker", BobEmail, "+12015550102", now.AddDays(-3)),
+        User(CarolUserId, "Carol", "Chen", CarolEmail, "+12015550103", now.AddDays(-2)),
+        User(DaveUserId, "Dave", "Dunn", DaveEmail, "+12015550104", now.AddDays(-1)),
     ];
 
     internal static IReadOnlyList<ClerkSession> Sessions(DateTimeOffset now) =>
@@ -47,7 +48,7 @@ public static class ClerkEmulatorSeed
         Session(BobRecentSessionId, BobUserId, "client_2pBobSeedClient000000000001", ClerkSessionStatus.Active, now.AddHours(-5), now.AddMinutes(-2)),
         Session(BobOlderSessionId, BobUserId, "client_2pBobSeedClient000000000002", ClerkSessionStatus.Active, now.AddHours(-3), now.AddMinutes(-30)),
         Session(CarolSessionId, CarolUserId, "client_2pCarolSeedClient0000000001", ClerkSessionStatus.Active, now.AddHours(-4), now.AddMinutes(-3)),
-        Session(DaveEndedSessionId, DaveUserId, "client_2pDaveSeedClient00000000001", ClerkSessionStatus.Ended, now.AddDays(-2), now.AddDays(-2).AddHours(1)),
+        Session(DaveEndedSessionId, DaveUserId, "client_2pDaveSeedClient00000000001", ClerkSessionStatus.Ended, now.AddHours(-20), now.AddHours(-19)),
     ];
 
     private static ClerkUser User(string id, string first, string last, string email, string phone, DateTimeOffset createdAt) =>

@@ -76,10 +76,13 @@ public sealed class ClerkInstance : IDisposable
 
     public ClerkSession? FindSession(string sessionId) => _directory.FindSession(sessionId);
 
-    /// <summary>Adds a user with a verified e-mail address (and phone number, if given).</summary>
-    public ClerkUser AddUser(string firstName, string lastName, string emailAddress, string? phoneNumber = null)
+    /// <summary>
+    /// Adds a user with a verified e-mail address (and phone number, if given), created now or, like a user Clerk
+    /// imported, at <paramref name="createdAt"/>.
+    /// </summary>
+    public ClerkUser AddUser(string firstName, string lastName, string emailAddress, string? phoneNumber = null, DateTimeOffset? createdAt = null)
     {
-        var now = TimeProvider.GetUtcNow();
+        var now = createdAt ?? TimeProvider.GetUtcNow();
         var user = new ClerkUser(
             ClerkIds.New("user"),
             firstName,

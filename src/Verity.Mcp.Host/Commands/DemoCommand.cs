@@ -108,7 +108,7 @@ internal static class DemoCommand
             environment[key] = value;
         }
 
-        // The emulator's seeded first user, pinned so the server does not warn that it picked one itself.
+        // The emulator's seeded oldest user, pinned so the server does not warn that it picked one itself.
         environment["CLERK_USER_EMAIL"] = ClerkEmulatorSeed.AliceEmail;
         environment[KnownSettings.LogLevel] = "Warning";
         return environment;

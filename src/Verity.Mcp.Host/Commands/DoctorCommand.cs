@@ -105,7 +105,7 @@ internal static class DoctorCommand
         var subject = options.SessionId is not null ? $"CLERK_SESSION_ID={options.SessionId}"
             : options.UserId is not null ? $"CLERK_USER_ID={options.UserId}"
             : options.UserEmail is not null ? $"CLERK_USER_EMAIL={options.UserEmail}"
-            : "no user pinned (the first user Clerk lists)";
+            : "no user pinned (the instance's oldest user)";
         return $"CLERK_API_URL={options.ApiUrl}, CLERK_SECRET_KEY is a {kind} key, {subject}";
     }
 
@@ -164,7 +164,7 @@ internal static class DoctorCommand
         ClerkSubjectSource.SessionId => "CLERK_SESSION_ID",
         ClerkSubjectSource.UserId => "CLERK_USER_ID",
         ClerkSubjectSource.UserEmail => "CLERK_USER_EMAIL",
-        _ => "default (first user, newest active session)",
+        _ => "default (oldest user, most recently active session)",
     };
 
     private static async Task<DoctorCheck> CheckReachableAsync(IServiceProvider services, VerityApiOptions options, CancellationToken cancellationToken)

@@ -25,6 +25,9 @@ public sealed class ClerkApiClient
     /// <summary>A Retry-After longer than this is not waited out: the caller gets the 429 instead.</summary>
     internal static readonly TimeSpan MaxRetryAfter = TimeSpan.FromSeconds(30);
 
+    /// <summary>The <c>order_by</c> value that lists users by sign-up time, oldest first.</summary>
+    public const string OldestFirst = "+created_at";
+
     private static readonly TimeSpan DefaultRetryAfter = TimeSpan.FromSeconds(1);
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json");
 
@@ -45,16 +48,21 @@ public sealed class ClerkApiClient
         _logger = logger;
     }
 
-    /// <summary><c>GET /v1/users</c>, newest first; filtered by id and/or e-mail when given.</summary>
+    /// <summary>
+    /// <c>GET /v1/users</c>, filtered by id and/or e-mail when given, in Clerk's order (newest first) unless
+    /// <paramref name="orderBy"/> asks for another (e.g. <see cref="OldestFirst"/>).
+    /// </summary>
     public async Task<IReadOnlyList<ClerkUser>> ListUsersAsync(
         string? userId = null,
         string? emailAddress = null,
         int limit = 10,
+        string? orderBy = null,
         CancellationToken cancellationToken = default)
     {
         var query = new StringBuilder("users?limit=").Append(limit.ToString(CultureInfo.InvariantCulture));
         AppendQuery(query, "user_id", userId);
         AppendQuery(query, "email_address", emailAddress);
+        AppendQuery(query, "order_by", orderBy);
         var body = await SendAsync(HttpMethod.Get, query.ToString(), "GET /v1/users", content: null, cancellationToken).ConfigureAwait(false);
         return Deserialize(body, ClerkJsonContext.Default.ListClerkUser, "GET /v1/users");
     }

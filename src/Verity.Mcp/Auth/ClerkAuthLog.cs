@@ -37,8 +37,8 @@ internal static partial class ClerkAuthLog
     public static partial void RateLimited(this ILogger logger, string operation, TimeSpan delay, int attempt, int maxAttempts);
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning,
-        Message = "No Clerk user is pinned, so the server acts as the first user Clerk lists: {UserId} ({Email}). Set CLERK_USER_ID={UserId} (or CLERK_USER_EMAIL) in the MCP server's env to pin a user.")]
-    public static partial void FirstUserSelected(this ILogger logger, string userId, string email);
+        Message = "No Clerk user is pinned, so the server acts as the oldest user of this Clerk instance: {UserId} ({Email}). Set CLERK_USER_ID={UserId} (or CLERK_USER_EMAIL) in the MCP server's env to pin a user.")]
+    public static partial void OldestUserSelected(this ILogger logger, string userId, string email);
 
     [LoggerMessage(EventId = 3009, Level = LogLevel.Information,
         Message = "Using Clerk session {SessionId} of user {UserId} (chosen by {Source}).")]

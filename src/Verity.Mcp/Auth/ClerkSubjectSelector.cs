@@ -5,8 +5,9 @@ namespace Verity.Mcp.Auth;
 
 /// <summary>
 /// Decides whose session the server acts through: <c>CLERK_SESSION_ID</c>, else the latest active session of
-/// <c>CLERK_USER_ID</c>, else of <c>CLERK_USER_EMAIL</c>, else of the first user Clerk lists (with a warning that
-/// says how to pin one).
+/// <c>CLERK_USER_ID</c>, else of <c>CLERK_USER_EMAIL</c>, else (test keys only: the options refuse a live key
+/// without a pin) of the instance's oldest user, with a warning that says how to pin one. Oldest, because that
+/// user does not change when someone else signs up, and is usually the developer who created the instance.
 /// </summary>
 public sealed class ClerkSubjectSelector
 {
@@ -54,15 +55,16 @@ public sealed class ClerkSubjectSelector
                     $"No user of this Clerk instance has the e-mail address {ClerkConfigurationKeys.UserEmail}={email}: sign up to Verity with it once, or fix the address.");
         }
 
-        var first = await _clerk.ListUsersAsync(limit: 1, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (first.Count == 0)
+        var oldest = await _clerk.ListUsersAsync(limit: 1, orderBy: ClerkApiClient.OldestFirst, cancellationToken: cancellationToken)
+            .ConfigureAwait(false);
+        if (oldest.Count == 0)
         {
             throw new ClerkAuthenticationException(
                 $"This Clerk instance has no users: sign up to Verity once, or check {ClerkConfigurationKeys.SecretKey} belongs to the right instance.");
         }
 
-        _logger.FirstUserSelected(first[0].Id, first[0].PrimaryEmail ?? "no e-mail address");
-        return (first[0], ClerkSubjectSource.FirstUser);
+        _logger.OldestUserSelected(oldest[0].Id, oldest[0].PrimaryEmail ?? "no e-mail address");
+        return (oldest[0], ClerkSubjectSource.OldestUser);
     }
 
     private async Task<string> SelectSessionAsync(ClerkUser user, CancellationToken cancellationToken)

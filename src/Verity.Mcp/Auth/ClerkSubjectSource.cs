@@ -12,6 +12,6 @@ public enum ClerkSubjectSource
     /// <summary><c>CLERK_USER_EMAIL</c>.</summary>
     UserEmail,
 
-    /// <summary>Nothing pinned: the first user Clerk lists.</summary>
-    FirstUser,
+    /// <summary>Nothing pinned (test keys only): the instance's oldest user.</summary>
+    OldestUser,
 }

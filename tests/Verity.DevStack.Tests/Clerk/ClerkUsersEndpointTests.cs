@@ -16,7 +16,7 @@ public sealed class ClerkUsersEndpointTests(ClerkEmulatorFixture fixture) : Shar
         Assert.Equal(JsonValueKind.Array, response.Json.ValueKind);
         var ids = response.Json.EnumerateArray().Select(u => u.GetProperty("id").GetString()!).ToArray();
         Assert.Equal(
-            [ClerkEmulatorSeed.AliceUserId, ClerkEmulatorSeed.BobUserId, ClerkEmulatorSeed.CarolUserId, ClerkEmulatorSeed.DaveUserId],
+            [ClerkEmulatorSeed.DaveUserId, ClerkEmulatorSeed.CarolUserId, ClerkEmulatorSeed.BobUserId, ClerkEmulatorSeed.AliceUserId],
             ids);
     }
 
@@ -37,7 +37,7 @@ public sealed class ClerkUsersEndpointTests(ClerkEmulatorFixture fixture) : Shar
         Assert.Equal("verified", email.GetProperty("verification").GetProperty("status").GetString());
         var phone = Assert.Single(user.GetProperty("phone_numbers").EnumerateArray());
         Assert.Matches(@"^\+1\d{3}55501\d{2}$", phone.GetProperty("phone_number").GetString());
-        Assert.Equal(Start.AddDays(-1).ToUnixTimeMilliseconds(), user.GetProperty("created_at").GetInt64());
+        Assert.Equal(Start.AddDays(-4).ToUnixTimeMilliseconds(), user.GetProperty("created_at").GetInt64());
         Assert.Equal(JsonValueKind.Number, user.GetProperty("updated_at").ValueKind);
         Assert.Equal(JsonValueKind.Object, user.GetProperty("public_metadata").ValueKind);
         Assert.Equal(JsonValueKind.Null, user.GetProperty("username").ValueKind);
@@ -70,7 +70,7 @@ public sealed class ClerkUsersEndpointTests(ClerkEmulatorFixture fixture) : Shar
         var response = await Client.GetAsync("/v1/users?email_address=BOB@example.com&email_address=dave@example.com");
 
         var ids = response.Json.EnumerateArray().Select(u => u.GetProperty("id").GetString()!).ToArray();
-        Assert.Equal([ClerkEmulatorSeed.BobUserId, ClerkEmulatorSeed.DaveUserId], ids);
+        Assert.Equal([ClerkEmulatorSeed.DaveUserId, ClerkEmulatorSeed.BobUserId], ids);
     }
 
     [Fact]
@@ -85,11 +85,14 @@ public sealed class ClerkUsersEndpointTests(ClerkEmulatorFixture fixture) : Shar
     }
 
     [Fact]
-    public async Task Order_by_ascending_created_at_reverses_the_default()
+    public async Task Order_by_ascending_created_at_lists_the_oldest_user_first()
     {
         var response = await Client.GetAsync("/v1/users?order_by=%2Bcreated_at");
 
-        Assert.Equal(ClerkEmulatorSeed.DaveUserId, response.Json[0].GetProperty("id").GetString());
+        var ids = response.Json.EnumerateArray().Select(u => u.GetProperty("id").GetString()!).ToArray();
+        Assert.Equal(
+            [ClerkEmulatorSeed.AliceUserId, ClerkEmulatorSeed.BobUserId, ClerkEmulatorSeed.CarolUserId, ClerkEmulatorSeed.DaveUserId],
+            ids);
     }
 }
 
@@ -108,6 +111,6 @@ public sealed class ClerkUsersPagingTests : ClerkEmulatorTestBase
 
         Assert.Equal(10, firstPage.Json.GetArrayLength());
         var last = Assert.Single(secondPage.Json.EnumerateArray());
-        Assert.Equal(ClerkEmulatorSeed.DaveUserId, last.GetProperty("id").GetString());
+        Assert.Equal(ClerkEmulatorSeed.AliceUserId, last.GetProperty("id").GetString());
     }
 }

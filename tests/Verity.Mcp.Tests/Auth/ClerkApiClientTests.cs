@@ -7,14 +7,16 @@ namespace Verity.Mcp.Tests.Auth;
 public sealed class ClerkApiClientTests
 {
     [Fact]
-    public async Task Users_are_listed_newest_first_and_filtered_by_id_or_email()
+    public async Task Users_are_listed_newest_first_or_oldest_first_and_filtered_by_id_or_email()
     {
         await using var harness = await ClerkAuthHarness.StartAsync();
 
-        var first = Assert.Single(await harness.Client.ListUsersAsync(limit: 1));
+        var newest = Assert.Single(await harness.Client.ListUsersAsync(limit: 1));
+        var first = Assert.Single(await harness.Client.ListUsersAsync(limit: 1, orderBy: ClerkApiClient.OldestFirst));
         var byId = Assert.Single(await harness.Client.ListUsersAsync(userId: ClerkEmulatorSeed.BobUserId));
         var byEmail = Assert.Single(await harness.Client.ListUsersAsync(emailAddress: ClerkEmulatorSeed.CarolEmail));
 
+        Assert.Equal(ClerkEmulatorSeed.DaveUserId, newest.Id);
         Assert.Equal(ClerkEmulatorSeed.AliceUserId, first.Id);
         Assert.Equal(ClerkEmulatorSeed.AliceEmail, first.PrimaryEmail);
         Assert.Equal(ClerkEmulatorSeed.BobUserId, byId.Id);

@@ -44,12 +44,19 @@ public sealed class ClerkSubjectSelectorTests
     }
 
     [Fact]
-    public async Task Nothing_pinned_selects_the_first_user()
+    public async Task Nothing_pinned_selects_the_oldest_user_whoever_signed_up_since()
     {
-        var subject = await SelectAsync(new());
+        await using var harness = await ClerkAuthHarness.StartAsync();
+        var newcomer = harness.Emulator.Instance.AddUser("Nina", "New", "nina@example.com");
+        harness.Emulator.CreateSession(newcomer.Id);
 
-        Assert.Equal(ClerkSubjectSource.FirstUser, subject.Source);
-        Assert.Equal(ClerkEmulatorSeed.AliceSessionId, subject.SessionId);
+        var subject = await harness.Services.GetRequiredService<ClerkSubjectSelector>().SelectAsync(CancellationToken.None);
+
+        Assert.Equal(
+            new ClerkSubject(ClerkEmulatorSeed.AliceSessionId, ClerkEmulatorSeed.AliceUserId, ClerkEmulatorSeed.AliceEmail, ClerkSubjectSource.OldestUser),
+            subject);
+        var lookup = Assert.Single(harness.Emulator.Instance.Requests, r => r.Path.StartsWith("/v1/users", StringComparison.Ordinal));
+        Assert.Contains("order_by=%2Bcreated_at", lookup.Query, StringComparison.Ordinal);
     }
 
     [Fact]
