@@ -34,6 +34,35 @@ public sealed class ConfigurationErrorTests(DevStackFixture fixture)
 
     [Theory]
     [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
+    public async Task A_live_key_without_a_pinned_user_exits_2_with_one_line_naming_the_three_settings(string variant)
+    {
+        const string liveKey = "sk_live_0123456789abcdefHOSTTEST";
+        await using var process = HostProcess.Start(HostVariant.Named(variant), ["serve"], fixture.ServerEnvironment(("CLERK_SECRET_KEY", liveKey)));
+
+        Assert.Equal(2, await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(process.StdoutLines);
+        var line = Assert.Single(process.StderrLines, text => text.Length > 0);
+        Assert.Contains("CLERK_USER_ID, CLERK_USER_EMAIL or CLERK_SESSION_ID", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(liveKey, line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
+    public async Task Plain_http_to_another_machine_exits_2_with_one_line_naming_the_setting(string variant)
+    {
+        foreach (var setting in new[] { "VERITY_BASE_URL", "CLERK_API_URL" })
+        {
+            await using var process = HostProcess.Start(HostVariant.Named(variant), ["serve"], fixture.ServerEnvironment((setting, "http://api.example.test")));
+
+            Assert.Equal(2, await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
+            var line = Assert.Single(process.StderrLines, text => text.Length > 0);
+            Assert.StartsWith($"verity-mcp: {setting} 'http://api.example.test", line, StringComparison.Ordinal);
+            Assert.Contains("plain http", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
     public async Task Unknown_verb_exits_2_with_one_line(string variant)
     {
         await using var process = HostProcess.Start(HostVariant.Named(variant), ["srve"], fixture.ServerEnvironment());

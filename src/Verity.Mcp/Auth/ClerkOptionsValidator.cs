@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Verity.Mcp.Http;
 
 namespace Verity.Mcp.Auth;
 
@@ -32,10 +33,23 @@ internal sealed class ClerkOptionsValidator : IValidateOptions<ClerkOptions>
                 $"{ClerkConfigurationKeys.SecretKey} is not a Clerk secret key: it must start with sk_test_ or sk_live_ (copy it from the Clerk dashboard's API keys page; publishable keys pk_… do not work here).");
         }
 
+        else if (options.SecretKey.StartsWith("sk_live_", StringComparison.Ordinal)
+                 && options.SessionId is null && options.UserId is null && options.UserEmail is null)
+        {
+            // On a production instance "the oldest user" is a guess about whose data the assistant touches.
+            failures.Add(
+                $"{ClerkConfigurationKeys.SecretKey} is a live key (sk_live_…) and no user is pinned: set {ClerkConfigurationKeys.UserId}, {ClerkConfigurationKeys.UserEmail} or {ClerkConfigurationKeys.SessionId} to the user the server acts as (only test keys fall back to the instance's oldest user).");
+        }
+
         if (!options.ApiUrl.IsAbsoluteUri || (options.ApiUrl.Scheme != Uri.UriSchemeHttps && options.ApiUrl.Scheme != Uri.UriSchemeHttp))
         {
             failures.Add(
                 $"{ClerkConfigurationKeys.ApiUrl} '{options.ApiUrl}' is not an http(s) URL: set it to {ClerkOptions.DefaultApiUrl}, or remove it.");
+        }
+        else if (!CleartextPolicy.Allows(options.ApiUrl))
+        {
+            failures.Add(
+                $"{ClerkConfigurationKeys.ApiUrl} '{options.ApiUrl}' is plain http to another machine, which would send the secret key in clear text: use https (e.g. {ClerkOptions.DefaultApiUrl}); http is only for an emulator on {CleartextPolicy.LoopbackHosts}.");
         }
 
         if (options.SessionId is { } sessionId && !sessionId.StartsWith("sess_", StringComparison.Ordinal))

@@ -39,6 +39,9 @@ public sealed class VerityApiOptions
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
+    /// <summary>True when <see cref="BaseUrl"/> is the catalog's default rather than a configured value, so errors can say where it came from.</summary>
+    internal bool BaseUrlIsDefault { get; private set; }
+
     // The raw text of settings that did not parse, so the validator can say what was wrong.
     internal string? InvalidTimeoutText { get; set; }
 
@@ -52,7 +55,8 @@ public sealed class VerityApiOptions
         ArgumentNullException.ThrowIfNull(configuration);
 
         var baseUrl = configuration[BaseUrlKey];
-        BaseUrl = string.IsNullOrWhiteSpace(baseUrl) ? defaultBaseUrl : baseUrl.Trim();
+        BaseUrlIsDefault = string.IsNullOrWhiteSpace(baseUrl);
+        BaseUrl = BaseUrlIsDefault ? defaultBaseUrl : baseUrl!.Trim();
 
         var timeout = configuration[TimeoutSecondsKey];
         if (!string.IsNullOrWhiteSpace(timeout))

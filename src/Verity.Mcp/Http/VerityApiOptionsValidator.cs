@@ -21,6 +21,13 @@ public sealed class VerityApiOptionsValidator : IValidateOptions<VerityApiOption
         {
             Add(ref failures, $"{VerityApiOptions.BaseUrlKey} must be an absolute http:// or https:// URL without query or fragment, e.g. https://api.verity.example; " + Where(VerityApiOptions.BaseUrlKey));
         }
+        else if (!CleartextPolicy.Allows(options.BaseUri))
+        {
+            var source = options.BaseUrlIsDefault
+                ? $"{VerityApiOptions.BaseUrlKey} is not set and the catalog's api.baseUrl '{options.BaseUrl}'"
+                : $"{VerityApiOptions.BaseUrlKey} '{options.BaseUrl}'";
+            Add(ref failures, $"{source} is plain http to another machine, which would send the API's bearer tokens in clear text: give an https URL (http is only for {CleartextPolicy.LoopbackHosts}); " + Where(VerityApiOptions.BaseUrlKey));
+        }
 
         if (options.InvalidTimeoutText is not null
             || options.TimeoutSeconds is < VerityApiOptions.MinTimeoutSeconds or > VerityApiOptions.MaxTimeoutSeconds)

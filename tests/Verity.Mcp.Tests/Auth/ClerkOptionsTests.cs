@@ -63,6 +63,8 @@ public sealed class ClerkOptionsTests
     [InlineData("CLERK_SECRET_KEY", "pk_test_abc", "CLERK_SECRET_KEY is not a Clerk secret key")]
     [InlineData("CLERK_API_URL", "not a url", "CLERK_API_URL 'not a url' is not an absolute URL")]
     [InlineData("CLERK_API_URL", "ftp://clerk.example", "CLERK_API_URL 'ftp://clerk.example/' is not an http(s) URL")]
+    [InlineData("CLERK_API_URL", "http://api.clerk.com", "CLERK_API_URL 'http://api.clerk.com/' is plain http to another machine")]
+    [InlineData("CLERK_API_URL", "http://10.1.2.3:8080", "CLERK_API_URL 'http://10.1.2.3:8080/' is plain http to another machine")]
     [InlineData("CLERK_TOKEN_LIFETIME_SECONDS", "sixty", "CLERK_TOKEN_LIFETIME_SECONDS 'sixty' is not a whole number of seconds from 30 to 315360000")]
     [InlineData("CLERK_TOKEN_LIFETIME_SECONDS", "29", "CLERK_TOKEN_LIFETIME_SECONDS '29'")]
     [InlineData("CLERK_TOKEN_LIFETIME_SECONDS", "1.5", "CLERK_TOKEN_LIFETIME_SECONDS '1.5'")]
@@ -90,6 +92,40 @@ public sealed class ClerkOptionsTests
         Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', failure.Message);
         Assert.DoesNotContain(Key, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_live_key_without_a_pinned_user_or_session_is_refused_in_one_line_naming_the_three_settings()
+    {
+        var failure = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["CLERK_SECRET_KEY"] = "sk_live_0123456789abcdefLIVE" }));
+
+        var line = Assert.Single(failure.Failures);
+        Assert.Contains("CLERK_USER_ID, CLERK_USER_EMAIL or CLERK_SESSION_ID", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("sk_live_0123456789abcdefLIVE", line, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("CLERK_USER_ID", "user_1")]
+    [InlineData("CLERK_USER_EMAIL", "a@example.com")]
+    [InlineData("CLERK_SESSION_ID", "sess_1")]
+    public void A_live_key_with_any_pin_is_accepted_and_a_test_key_needs_none(string key, string value)
+    {
+        Assert.Equal(value, Resolve(new() { ["CLERK_SECRET_KEY"] = "sk_live_0123456789abcdefLIVE", [key] = value }) switch
+        {
+            { SessionId: { } session } => session,
+            { UserId: { } user } => user,
+            var options => options.UserEmail,
+        });
+        Assert.Null(Resolve(new() { ["CLERK_SECRET_KEY"] = Key }).UserId);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5000")]
+    [InlineData("http://127.0.0.2:5000/clerk")]
+    [InlineData("http://[::1]:5000")]
+    public void Plain_http_to_a_local_emulator_is_accepted(string apiUrl)
+    {
+        Assert.Equal(new Uri(apiUrl), Resolve(new() { ["CLERK_SECRET_KEY"] = Key, ["CLERK_API_URL"] = apiUrl }).ApiUrl);
     }
 
     [Fact]

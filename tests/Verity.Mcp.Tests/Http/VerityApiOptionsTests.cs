@@ -63,6 +63,43 @@ public sealed class VerityApiOptionsTests
         Assert.Contains("--" + setting + "=", failure);
     }
 
+    [Theory]
+    [InlineData("http://api.example.test")]
+    [InlineData("http://10.0.0.5:8080/v1")]
+    [InlineData("http://192.168.1.20")]
+    [InlineData("http://localhost.example.com")]
+    [InlineData("http://[::2]:5000")]
+    [InlineData("http://128.0.0.1")]
+    public void Plain_http_to_another_machine_is_refused_naming_the_setting(string baseUrl)
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["VERITY_BASE_URL"] = baseUrl }));
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.StartsWith($"VERITY_BASE_URL '{baseUrl}' is plain http to another machine", failure, StringComparison.Ordinal);
+        Assert.Contains("https", failure, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:8080")]
+    [InlineData("http://LOCALHOST")]
+    [InlineData("http://127.0.0.1:9")]
+    [InlineData("http://127.8.9.10/api")]
+    [InlineData("http://[::1]:5000")]
+    [InlineData("https://api.example.test")]
+    public void Https_anywhere_and_plain_http_on_loopback_are_accepted(string baseUrl)
+    {
+        Assert.Equal(baseUrl, Resolve(new() { ["VERITY_BASE_URL"] = baseUrl }).BaseUrl);
+    }
+
+    [Fact]
+    public void A_plain_http_catalog_default_is_refused_saying_it_came_from_the_catalog()
+    {
+        var exception = Assert.Throws<OptionsValidationException>(() => Resolve([], "http://api.example.test"));
+
+        var failure = Assert.Single(exception.Failures);
+        Assert.StartsWith("VERITY_BASE_URL is not set and the catalog's api.baseUrl 'http://api.example.test' is plain http", failure, StringComparison.Ordinal);
+    }
+
     private static VerityApiOptions Resolve(Dictionary<string, string?> settings, string? defaultBaseUrl = null)
     {
         var services = new ServiceCollection();
