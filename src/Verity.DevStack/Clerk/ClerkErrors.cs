@@ -36,6 +36,13 @@ internal static class ClerkErrors
         "not found",
         "Resource not found");
 
+    /// <summary>Clerk's answer to a token request naming a template the instance does not have (seen from Clerk's BAPI).</summary>
+    public static ClerkProblem JwtTemplateNotFound(string templateName) => new(
+        404,
+        "resource_not_found",
+        "JWT template not found",
+        "No JWT template exists with name: " + templateName);
+
     public static ClerkProblem RequestBodyInvalid(string detail) => new(
         400,
         "request_body_invalid",

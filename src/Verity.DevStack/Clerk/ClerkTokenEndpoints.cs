@@ -27,9 +27,13 @@ internal sealed class ClerkTokenEndpoints(ClerkInstance instance)
         var sessionId = context.Request.RouteValues["session_id"] as string ?? string.Empty;
         var session = problem is null ? instance.FindActiveSession(sessionId) : null;
         ClerkJwtTemplate? template = null;
-        if (problem is null && (session is null || (templateName is not null && !instance.TryGetTemplate(templateName, out template))))
+        if (problem is null && session is null)
         {
             problem = ClerkErrors.ResourceNotFound();
+        }
+        else if (problem is null && templateName is not null && !instance.TryGetTemplate(templateName, out template))
+        {
+            problem = ClerkErrors.JwtTemplateNotFound(templateName);
         }
 
         if (problem is not null)

@@ -30,9 +30,27 @@ public sealed class ClerkSubjectSelector
         }
 
         var (user, source) = await SelectUserAsync(cancellationToken).ConfigureAwait(false);
-        var sessionId = await SelectSessionAsync(user, cancellationToken).ConfigureAwait(false);
+        var sessionId = await SelectSessionAsync(user.Id, user.PrimaryEmail, cancellationToken).ConfigureAwait(false);
         _logger.SessionSelected(sessionId, user.Id, source);
         return new ClerkSubject(sessionId, user.Id, user.PrimaryEmail, source);
+    }
+
+    /// <summary>
+    /// Another session of the user <paramref name="current"/> acts as, after its session went away: the user is
+    /// never chosen again, so a sign-up, an e-mail moving between users or a new oldest user cannot switch whose
+    /// data the server touches mid-run.
+    /// </summary>
+    public async Task<ClerkSubject> SelectSessionOfSameUserAsync(ClerkSubject current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        if (current.UserId is not { } userId)
+        {
+            throw new ArgumentException("A pinned session has no user to select another session of.", nameof(current));
+        }
+
+        var sessionId = await SelectSessionAsync(userId, current.Email, cancellationToken).ConfigureAwait(false);
+        _logger.SessionSelected(sessionId, userId, current.Source);
+        return current with { SessionId = sessionId };
     }
 
     private async Task<(ClerkUser User, ClerkSubjectSource Source)> SelectUserAsync(CancellationToken cancellationToken)
@@ -67,14 +85,14 @@ public sealed class ClerkSubjectSelector
         return (oldest[0], ClerkSubjectSource.OldestUser);
     }
 
-    private async Task<string> SelectSessionAsync(ClerkUser user, CancellationToken cancellationToken)
+    private async Task<string> SelectSessionAsync(string userId, string? email, CancellationToken cancellationToken)
     {
-        var sessions = await _clerk.ListActiveSessionsAsync(user.Id, cancellationToken).ConfigureAwait(false);
+        var sessions = await _clerk.ListActiveSessionsAsync(userId, cancellationToken).ConfigureAwait(false);
         ClerkSession? latest = null;
         foreach (var session in sessions)
         {
-            // The status filter is asked for, but a list is foreign data: only an active session can mint tokens.
-            if (session.IsActive && (latest is null || session.LastActiveAt > latest.LastActiveAt))
+            // The filters are asked for, but a list is foreign data: only an active session of this user will do.
+            if (session.IsActive && session.UserId == userId && (latest is null || session.LastActiveAt > latest.LastActiveAt))
             {
                 latest = session;
             }
@@ -88,11 +106,11 @@ public sealed class ClerkSubjectSelector
         if (!_options.CreateSession)
         {
             throw new ClerkAuthenticationException(
-                $"User {user.Id} ({user.PrimaryEmail ?? "no e-mail address"}) has no active Clerk session: sign in to Verity once as this user, or set {ClerkConfigurationKeys.CreateSession}=true on a development instance to let the server create one.");
+                $"User {userId} ({email ?? "no e-mail address"}) has no active Clerk session: sign in to Verity once as this user, or set {ClerkConfigurationKeys.CreateSession}=true on a development instance to let the server create one.");
         }
 
-        var created = await _clerk.CreateSessionAsync(user.Id, cancellationToken).ConfigureAwait(false);
-        _logger.SessionCreated(created.Id, user.Id);
+        var created = await _clerk.CreateSessionAsync(userId, cancellationToken).ConfigureAwait(false);
+        _logger.SessionCreated(created.Id, userId);
         return created.Id;
     }
 }

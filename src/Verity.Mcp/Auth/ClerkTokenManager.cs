@@ -7,7 +7,7 @@ namespace Verity.Mcp.Auth;
 /// <summary>
 /// Caches the Clerk session token until <c>exp − margin</c> (read from the token itself), renews it ahead of
 /// expiry in the background, shares one mint among concurrent callers, never caches a failure, and recovers
-/// once from a vanished session by selecting a session again.
+/// once from a vanished session by selecting another session of the same user (the user, once selected, stays).
 /// </summary>
 public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
 {
@@ -40,7 +40,10 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
     private int _disposed;
     private long _noRenewalBeforeTicks;
 
-    /// <summary>Only read and written inside a mint, and mints never overlap.</summary>
+    /// <summary>
+    /// The user and session tokens are minted for; set by the first selection and then only moved to another
+    /// session of the same user. Only read and written inside a mint, and mints never overlap.
+    /// </summary>
     private ClerkSubject? _subject;
 
     public ClerkTokenManager(
@@ -96,9 +99,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
     public async Task<ClerkTokenInspection> InspectAsync(CancellationToken cancellationToken = default)
     {
         var subject = await _selector.SelectAsync(cancellationToken).ConfigureAwait(false);
-        var jwt = await _clerk.CreateSessionTokenAsync(subject.SessionId, _options.TokenLifetimeSeconds, _options.JwtTemplate, cancellationToken)
-            .ConfigureAwait(false);
-        var token = ClerkSessionToken.Parse(jwt, subject.SessionId);
+        var token = await MintForAsync(subject, cancellationToken).ConfigureAwait(false);
 
         var (userId, email) = (subject.UserId, subject.Email);
         if (userId is null && token.Subject is { } sub)
@@ -182,7 +183,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
     {
         try
         {
-            var subject = _subject ?? await _selector.SelectAsync(cancellationToken).ConfigureAwait(false);
+            var subject = _subject ??= await _selector.SelectAsync(cancellationToken).ConfigureAwait(false);
             var requestedAt = _timeProvider.GetUtcNow();
             ClerkSessionToken token;
             try
@@ -191,7 +192,6 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
             }
             catch (ClerkApiException gone) when (gone.StatusCode == HttpStatusCode.NotFound)
             {
-                _subject = null;
                 if (subject.Source == ClerkSubjectSource.SessionId)
                 {
                     throw new ClerkAuthenticationException(
@@ -200,12 +200,11 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
                 }
 
                 _logger.SessionGone(subject.SessionId);
-                subject = await _selector.SelectAsync(cancellationToken).ConfigureAwait(false);
+                subject = _subject = await _selector.SelectSessionOfSameUserAsync(subject, cancellationToken).ConfigureAwait(false);
                 requestedAt = _timeProvider.GetUtcNow();
                 token = await MintForAsync(subject, cancellationToken).ConfigureAwait(false);
             }
 
-            _subject = subject;
             var cached = Schedule(token, requestedAt);
             Volatile.Write(ref _cached, cached);
             _logger.TokenMinted(token.SessionId, token.ExpiresAt, token.Fingerprint, new DateTimeOffset(cached.RefreshAtTicks, TimeSpan.Zero));
@@ -221,10 +220,28 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
 
     private async Task<ClerkSessionToken> MintForAsync(ClerkSubject subject, CancellationToken cancellationToken)
     {
-        var jwt = await _clerk.CreateSessionTokenAsync(subject.SessionId, _options.TokenLifetimeSeconds, _options.JwtTemplate, cancellationToken)
-            .ConfigureAwait(false);
+        string jwt;
+        try
+        {
+            jwt = await _clerk.CreateSessionTokenAsync(subject.SessionId, _options.TokenLifetimeSeconds, _options.JwtTemplate, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (ClerkApiException notFound) when (notFound.StatusCode == HttpStatusCode.NotFound && IsUnknownTemplate(notFound))
+        {
+            // Not a gone session: signing in again or picking another session would not help, so no recovery either.
+            throw new ClerkAuthenticationException(
+                $"{ClerkConfigurationKeys.JwtTemplate}={_options.JwtTemplate} is not a JWT template of this Clerk instance ({notFound.Message}): create it in the Clerk dashboard under JWT templates, or fix or remove {ClerkConfigurationKeys.JwtTemplate}.",
+                notFound);
+        }
+
         return ClerkSessionToken.Parse(jwt, subject.SessionId);
     }
+
+    /// <summary>Clerk answers an unknown template with the same 404 code as a gone session; only its message tells them apart.</summary>
+    private bool IsUnknownTemplate(ClerkApiException notFound) =>
+        _options.JwtTemplate is not null
+        && notFound.LongMessage is { } text
+        && text.Contains("JWT template", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Works out, in local clock terms, when a token is renewed and when it stops being handed out.</summary>
     private CachedToken Schedule(ClerkSessionToken token, DateTimeOffset requestedAt)

@@ -211,13 +211,15 @@ public sealed class ClerkTokenRequestTests(ClerkEmulatorFixture fixture) : Share
     }
 
     [Fact]
-    public async Task An_unknown_template_is_404_resource_not_found()
+    public async Task An_unknown_template_is_404_resource_not_found_naming_the_template_as_Clerk_does()
     {
         var issuedBefore = Emulator.TokensIssued;
 
         var response = await Client.PostAsync(AliceTokens + "/no-such-template");
 
-        response.AssertClerkError(HttpStatusCode.NotFound, "resource_not_found");
+        var error = response.AssertClerkError(HttpStatusCode.NotFound, "resource_not_found");
+        Assert.Equal("JWT template not found", error.GetProperty("message").GetString());
+        Assert.Equal("No JWT template exists with name: no-such-template", error.GetProperty("long_message").GetString());
         Assert.Equal(issuedBefore, Emulator.TokensIssued);
     }
 

@@ -270,6 +270,84 @@ public sealed class ClerkTokenManagerTests
     }
 
     [Fact]
+    public async Task A_gone_session_is_replaced_by_another_session_of_the_same_user_never_by_another_user()
+    {
+        await using var harness = await ClerkAuthHarness.StartAsync();
+        var first = await harness.Manager.GetTokenAsync();
+        Assert.Equal(ClerkEmulatorSeed.AliceUserId, first.Subject);
+
+        // Alice signs in elsewhere and her old session is revoked; meanwhile an older user is imported.
+        harness.Emulator.RevokeSession(ClerkEmulatorSeed.AliceSessionId);
+        var aliceAgain = harness.Emulator.CreateSession(ClerkEmulatorSeed.AliceUserId);
+        var imported = harness.Emulator.Instance.AddUser("Olga", "Old", "olga@example.com", createdAt: ClerkAuthHarness.Start.AddYears(-1));
+        harness.Emulator.CreateSession(imported.Id);
+        harness.Advance(TimeSpan.FromSeconds(60));
+
+        var second = await harness.Manager.GetTokenAsync();
+
+        Assert.Equal(ClerkEmulatorSeed.AliceUserId, second.Subject);
+        Assert.Equal(aliceAgain.Id, second.SessionId);
+        Assert.Single(harness.LogsWithId(3006));
+    }
+
+    [Fact]
+    public async Task When_the_user_has_no_session_left_the_error_names_that_user_and_no_other_user_is_tried()
+    {
+        await using var harness = await ClerkAuthHarness.StartAsync();
+        await harness.Manager.GetTokenAsync();
+        harness.Emulator.RevokeSession(ClerkEmulatorSeed.AliceSessionId);
+        var imported = harness.Emulator.Instance.AddUser("Olga", "Old", "olga@example.com", createdAt: ClerkAuthHarness.Start.AddYears(-1));
+        var olgasSession = harness.Emulator.CreateSession(imported.Id);
+        harness.Advance(TimeSpan.FromSeconds(60));
+
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var failure = await Assert.ThrowsAsync<ClerkAuthenticationException>(() => harness.Manager.GetTokenAsync().AsTask());
+            Assert.Contains(ClerkEmulatorSeed.AliceUserId, failure.Message, StringComparison.Ordinal);
+            Assert.Contains("no active Clerk session", failure.Message, StringComparison.Ordinal);
+            harness.Advance(ClerkTokenManager.RenewalRetryDelay);
+        }
+
+        Assert.Equal(0, harness.Emulator.Instance.TokensIssuedFor(olgasSession.Id));
+        Assert.DoesNotContain(harness.Emulator.Instance.Requests, r => r.Query.Contains(imported.Id, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(ClerkConfigurationKeys.UserId, ClerkEmulatorSeed.BobUserId)]
+    [InlineData(ClerkConfigurationKeys.SessionId, ClerkEmulatorSeed.BobRecentSessionId)]
+    public async Task An_unknown_JWT_template_says_so_instead_of_sign_in_again_and_is_not_taken_for_a_gone_session(string pin, string value)
+    {
+        await using var harness = await ClerkAuthHarness.StartAsync(new Dictionary<string, string?>
+        {
+            [pin] = value,
+            [ClerkConfigurationKeys.JwtTemplate] = "no-such-template",
+        });
+
+        var failure = await Assert.ThrowsAsync<ClerkAuthenticationException>(() => harness.Manager.GetTokenAsync().AsTask());
+
+        Assert.StartsWith("CLERK_JWT_TEMPLATE=no-such-template is not a JWT template of this Clerk instance", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("No JWT template exists with name: no-such-template", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("sign in", failure.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, harness.Gate.TokenCalls);
+        Assert.Empty(harness.LogsWithId(3006));
+    }
+
+    [Fact]
+    public async Task A_known_JWT_template_mints_through_it()
+    {
+        await using var harness = await ClerkAuthHarness.StartAsync(new Dictionary<string, string?>
+        {
+            [ClerkConfigurationKeys.UserId] = ClerkEmulatorSeed.BobUserId,
+            [ClerkConfigurationKeys.JwtTemplate] = ClerkEmulatorOptions.DefaultTemplateName,
+        });
+
+        var token = await harness.Manager.GetTokenAsync();
+
+        Assert.Equal(ClerkEmulatorSeed.BobUserId, token.Subject);
+        Assert.Equal(ClerkEmulatorOptions.DefaultTemplateName, Assert.Single(harness.Emulator.Instance.IssuedTokens).Template);
+    }
+
+    [Fact]
     public async Task A_second_404_after_selecting_again_surfaces()
     {
         await using var harness = await ClerkAuthHarness.StartAsync(new Dictionary<string, string?>
@@ -300,7 +378,7 @@ public sealed class ClerkTokenManagerTests
     }
 
     [Fact]
-    public async Task With_nothing_pinned_the_first_user_is_used_with_a_warning_that_says_how_to_pin_one()
+    public async Task With_nothing_pinned_the_oldest_user_is_used_with_a_warning_that_says_how_to_pin_one()
     {
         await using var harness = await ClerkAuthHarness.StartAsync();
 
@@ -313,6 +391,7 @@ public sealed class ClerkTokenManagerTests
         Assert.Contains(ClerkEmulatorSeed.AliceUserId, warning.Message, StringComparison.Ordinal);
         Assert.Contains(ClerkEmulatorSeed.AliceEmail, warning.Message, StringComparison.Ordinal);
         Assert.Contains("CLERK_USER_ID=" + ClerkEmulatorSeed.AliceUserId, warning.Message, StringComparison.Ordinal);
+        Assert.Contains("oldest user", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
