@@ -21,7 +21,7 @@ internal static class KnownSettings
         new("CLERK_USER_EMAIL", "(none)", "Alternative to CLERK_USER_ID: find the user by e-mail address."),
         new("CLERK_CREATE_SESSION", "false", "Create a session for the user when none is active (Clerk development instances only)."),
         new("CLERK_TOKEN_LIFETIME_SECONDS", "(Clerk's 60)", "Lifetime asked for minted session tokens (expires_in_seconds)."),
-        new("CLERK_TOKEN_REFRESH_MARGIN_SECONDS", "min(15, lifetime/4)", "Renew a token this many seconds before its exp."),
+        new("CLERK_TOKEN_REFRESH_MARGIN_SECONDS", "min(15, lifetime/4)", "Renew a token this many seconds before its exp (at least 2)."),
         new("CLERK_JWT_TEMPLATE", "(none)", "JWT template name to mint tokens with."),
         new("VERITY_API_KEY", "(none)", "Legacy static API key sent instead of a Clerk session token.", Secret: true),
         new(BaseUrl, "the catalog's api.baseUrl", "Base URL of the Verity API; https, or http on loopback only."),

@@ -52,6 +52,8 @@ public sealed class ClerkAuthHandler : DelegatingHandler
 
         if (ReferenceEquals(fresh, token))
         {
+            // The manager kept the token: a fresh one was refused moments ago, so this 401 stands for it too.
+            request.Options.Set(VerityRequestOptions.AuthRetried, true);
             return response;
         }
 
@@ -62,6 +64,7 @@ public sealed class ClerkAuthHandler : DelegatingHandler
         if (retried.StatusCode == HttpStatusCode.Unauthorized)
         {
             _logger.FreshTokenRejected(fresh.SessionId, fresh.Fingerprint);
+            _tokens.ReportFreshTokenRejected(fresh);
         }
 
         return retried;

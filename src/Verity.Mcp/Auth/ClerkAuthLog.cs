@@ -59,4 +59,12 @@ internal static partial class ClerkAuthLog
     [LoggerMessage(EventId = 3013, Level = LogLevel.Debug,
         Message = "Dropped the cached Clerk session token sid={SessionId} hash={Fingerprint}.")]
     public static partial void TokenInvalidated(this ILogger logger, string sessionId, string fingerprint);
+
+    [LoggerMessage(EventId = 3014, Level = LogLevel.Warning,
+        Message = "The API rejects valid Clerk session tokens: it refused the freshly minted token sid={SessionId} hash={Fingerprint} too. No new token is minted on a 401 for the next {Backoff}; check that the API trusts this Clerk instance.")]
+    public static partial void FreshTokensRejected(this ILogger logger, string sessionId, string fingerprint, TimeSpan backoff);
+
+    [LoggerMessage(EventId = 3015, Level = LogLevel.Debug,
+        Message = "Kept the Clerk session token sid={SessionId} hash={Fingerprint} despite a 401: the API refused a fresh token moments ago, so a new one would not help.")]
+    public static partial void ForcedRenewalPaused(this ILogger logger, string sessionId, string fingerprint);
 }

@@ -32,7 +32,10 @@ public sealed class ClerkOptions
     /// <summary><c>CLERK_TOKEN_LIFETIME_SECONDS</c>: the lifetime to ask Clerk for; null keeps Clerk's own (60 s).</summary>
     public int? TokenLifetimeSeconds { get; set; }
 
-    /// <summary><c>CLERK_TOKEN_REFRESH_MARGIN_SECONDS</c>: how long before <c>exp</c> a token is renewed; null means min(15 s, lifetime / 4).</summary>
+    /// <summary>
+    /// <c>CLERK_TOKEN_REFRESH_MARGIN_SECONDS</c>: how long before <c>exp</c> a token is renewed; null means
+    /// min(15 s, lifetime / 4). Less than 2 s counts as 2 s, so a renewal always starts before the token expires.
+    /// </summary>
     public int? TokenRefreshMarginSeconds { get; set; }
 
     /// <summary><c>CLERK_JWT_TEMPLATE</c>: mint tokens from this JWT template instead of the default session token.</summary>

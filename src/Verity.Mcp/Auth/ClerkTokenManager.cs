@@ -23,6 +23,20 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
     /// </summary>
     internal static readonly TimeSpan RenewalRetryDelay = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// The least renewal margin, whatever is configured: with 0 a token would be renewed only once it stopped being
+    /// handed out (<see cref="ExpiryGuard"/>), so callers would wait for every mint. Two seconds leave the
+    /// background renewal a second before that.
+    /// </summary>
+    internal static readonly TimeSpan MinimumMargin = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long forced renewals pause after the API refused a freshly minted token too (see
+    /// <see cref="ReportFreshTokenRejected"/>): a token lifetime's worth, so a permanent 401 costs at most one extra
+    /// Clerk call per minute instead of one per API call.
+    /// </summary>
+    internal static readonly TimeSpan RejectionBackoff = TimeSpan.FromSeconds(60);
+
     /// <summary>Beyond this difference between <c>iat</c> and the local clock, expiry is timed locally.</summary>
     internal static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromSeconds(5);
 
@@ -39,6 +53,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
     private Task<CachedToken>? _mint;
     private int _disposed;
     private long _noRenewalBeforeTicks;
+    private long _noForcedRenewalBeforeTicks;
 
     /// <summary>
     /// The user and session tokens are minted for; set by the first selection and then only moved to another
@@ -86,14 +101,31 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
     {
         ArgumentNullException.ThrowIfNull(token);
         var cached = Volatile.Read(ref _cached);
-        if (cached is null || !ReferenceEquals(cached.Token, token)
-            || !ReferenceEquals(Interlocked.CompareExchange(ref _cached, null, cached), cached))
+        if (cached is null || !ReferenceEquals(cached.Token, token))
+        {
+            return false;
+        }
+
+        if (_timeProvider.GetUtcNow().UtcTicks < Volatile.Read(ref _noForcedRenewalBeforeTicks))
+        {
+            _logger.ForcedRenewalPaused(token.SessionId, token.Fingerprint);
+            return false;
+        }
+
+        if (!ReferenceEquals(Interlocked.CompareExchange(ref _cached, null, cached), cached))
         {
             return false;
         }
 
         _logger.TokenInvalidated(token.SessionId, token.Fingerprint);
         return true;
+    }
+
+    public void ReportFreshTokenRejected(ClerkSessionToken token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        Volatile.Write(ref _noForcedRenewalBeforeTicks, (_timeProvider.GetUtcNow() + RejectionBackoff).UtcTicks);
+        _logger.FreshTokensRejected(token.SessionId, token.Fingerprint, RejectionBackoff);
     }
 
     public async Task<ClerkTokenInspection> InspectAsync(CancellationToken cancellationToken = default)
@@ -184,7 +216,6 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
         try
         {
             var subject = _subject ??= await _selector.SelectAsync(cancellationToken).ConfigureAwait(false);
-            var requestedAt = _timeProvider.GetUtcNow();
             ClerkSessionToken token;
             try
             {
@@ -201,11 +232,14 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
 
                 _logger.SessionGone(subject.SessionId);
                 subject = _subject = await _selector.SelectSessionOfSameUserAsync(subject, cancellationToken).ConfigureAwait(false);
-                requestedAt = _timeProvider.GetUtcNow();
                 token = await MintForAsync(subject, cancellationToken).ConfigureAwait(false);
             }
 
-            var cached = Schedule(token, requestedAt);
+            // Read once Clerk has answered: a mint that waited out 429s would otherwise look like clock skew
+            // and have its expiry timed from before the wait, shortening the token.
+            var receivedAt = _timeProvider.GetUtcNow();
+
+            var cached = Schedule(token, receivedAt);
             Volatile.Write(ref _cached, cached);
             _logger.TokenMinted(token.SessionId, token.ExpiresAt, token.Fingerprint, new DateTimeOffset(cached.RefreshAtTicks, TimeSpan.Zero));
             return cached;
@@ -244,20 +278,20 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
         && text.Contains("JWT template", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Works out, in local clock terms, when a token is renewed and when it stops being handed out.</summary>
-    private CachedToken Schedule(ClerkSessionToken token, DateTimeOffset requestedAt)
+    private CachedToken Schedule(ClerkSessionToken token, DateTimeOffset receivedAt)
     {
-        var lifetime = token.ExpiresAt - (token.IssuedAt ?? requestedAt);
+        var lifetime = token.ExpiresAt - (token.IssuedAt ?? receivedAt);
         if (lifetime < TimeSpan.Zero)
         {
             lifetime = TimeSpan.Zero;
         }
 
         var expiresAt = token.ExpiresAt;
-        if (token.IssuedAt is { } issuedAt && (issuedAt - requestedAt).Duration() > ClockSkewTolerance)
+        if (token.IssuedAt is { } issuedAt && (issuedAt - receivedAt).Duration() > ClockSkewTolerance)
         {
             // A clock far off Clerk's would make every token look expired (or eternal); time it from its arrival.
-            _logger.ClockSkewDetected(issuedAt - requestedAt);
-            expiresAt = requestedAt + lifetime;
+            _logger.ClockSkewDetected(issuedAt - receivedAt);
+            expiresAt = receivedAt + lifetime;
         }
 
         var margin = _options.TokenRefreshMarginSeconds is { } configured
@@ -268,6 +302,11 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
         if (margin > lifetime / 2 && _options.TokenRefreshMarginSeconds is not null)
         {
             margin = lifetime / 2;
+        }
+
+        if (margin < MinimumMargin)
+        {
+            margin = MinimumMargin;
         }
 
         var refreshAt = (expiresAt - margin).UtcTicks;

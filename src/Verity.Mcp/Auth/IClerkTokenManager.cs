@@ -18,6 +18,15 @@ public interface IClerkTokenManager
     bool Invalidate(ClerkSessionToken token);
 
     /// <summary>
+    /// The API refused <paramref name="token"/> although it was minted to replace a refused one: it rejects valid
+    /// tokens, and minting more will not change that. For a while <see cref="Invalidate"/> then keeps the token,
+    /// so 401s stop costing a Clerk call each. Implementations that do nothing keep renewing on every 401.
+    /// </summary>
+    void ReportFreshTokenRejected(ClerkSessionToken token)
+    {
+    }
+
+    /// <summary>
     /// For <c>doctor</c>: selects the user and session afresh, mints a token and reports who it is for and when it
     /// expires — never the token text. Does not touch the cache.
     /// </summary>

@@ -21,7 +21,7 @@ public sealed class ApiResponse
     /// <summary>True when <see cref="Body"/> holds only the first part of the body.</summary>
     public bool Truncated { get; init; }
 
-    /// <summary>True when the auth handler already refreshed the token and resent the request once.</summary>
+    /// <summary>True when a 401 stands for a fresh token too: the auth handler refreshed and resent, or backs off after a fresh token was refused.</summary>
     public bool AuthRetried { get; init; }
 
     /// <summary>How long the API asked the caller to wait (its <c>Retry-After</c>), when it said.</summary>

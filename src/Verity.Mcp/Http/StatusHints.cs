@@ -6,7 +6,7 @@ internal static class StatusHints
     public static string For(int status, bool authRetried) => status switch
     {
         400 => "The API rejected the request as malformed: check the arguments against the tool's input schema and try again.",
-        401 when authRetried => "Authentication failed even after a token refresh: the Clerk session or key is not accepted by the API. Run `verity-mcp doctor` to check CLERK_SECRET_KEY, the user/session settings and VERITY_BASE_URL.",
+        401 when authRetried => "Authentication failed even after a token refresh: the API rejects valid tokens, so the server waits a while before minting another one for it. Run `verity-mcp doctor` to check CLERK_SECRET_KEY, the user/session settings and VERITY_BASE_URL.",
         401 => "The API did not accept the credentials. Run `verity-mcp doctor` to check CLERK_SECRET_KEY and the user/session settings.",
         403 => "The signed-in user is not allowed to do this. Ask a workspace admin for access, or configure another user (CLERK_USER_ID / CLERK_USER_EMAIL).",
         404 => "Nothing was found at that address: check the id (list or search first to find the right one).",

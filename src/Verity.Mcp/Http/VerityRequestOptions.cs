@@ -11,6 +11,9 @@ public static class VerityRequestOptions
     /// <summary>The catalog endpoint the request was built for (retry rules and the per-request timeout read it).</summary>
     public static readonly HttpRequestOptionsKey<EndpointDescriptor> Endpoint = new("Verity.Endpoint");
 
-    /// <summary>Set to true by the auth handler when it refreshed the token and resent the request after a 401.</summary>
+    /// <summary>
+    /// Set to true by the auth handler when a 401 stands for a fresh token too: it refreshed the token and resent
+    /// the request, or a fresh token was refused moments ago and it backs off from refreshing again.
+    /// </summary>
     public static readonly HttpRequestOptionsKey<bool> AuthRetried = new("Verity.AuthRetried");
 }

@@ -186,6 +186,40 @@ public sealed class ClerkAuthHandlerTests
         Assert.All(server.Requests, r => Assert.Equal("""{"to":"+12015550100"}""", Encoding.UTF8.GetString(r.Body)));
     }
 
+    [Fact]
+    public async Task A_permanent_401_forces_one_renewal_then_backs_off_and_says_the_API_rejects_valid_tokens()
+    {
+        await using var harness = await ClerkAuthHarness.StartAsync(configureServices: (services, configuration) =>
+            services.AddVerityApi(configuration).AddClerkAuthentication(configuration));
+        await using var server = await ProtectedApiServer.StartAsync(harness.Emulator.JwksUrl, harness.Emulator.SecretKey, harness.EmulatorTime);
+        harness.Configuration[VerityApiOptions.BaseUrlKey] = server.BaseUrl;
+        var client = harness.Services.GetRequiredService<IVerityApiClient>();
+        var mapper = harness.Services.GetRequiredService<IToolResultMapper>();
+        var endpoint = new EndpointDescriptor("create_call", "POST", "/api/calls", ReadOnly: false, Idempotent: false, Timeout: null, HasOutputSchema: false, Tags: []);
+        var request = new ApiRequest { Endpoint = endpoint, Method = HttpMethod.Post, RelativeUri = "/api/calls", JsonBody = "{}"u8.ToArray() };
+        server.RejectNext(1000);
+
+        for (var call = 0; call < 4; call++)
+        {
+            var response = await client.SendAsync(request, CancellationToken.None);
+            Assert.Equal((401, true), (response.StatusCode, response.AuthRetried));
+            var text = Assert.IsType<ModelContextProtocol.Protocol.TextContentBlock>(Assert.Single(mapper.FromResponse(endpoint, response).Content)).Text;
+            Assert.Contains("the API rejects valid tokens", text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(5, server.Requests.Count); // the first call and its one resend, then one send per call
+        Assert.Equal(2, harness.Emulator.TokensIssued);
+        Assert.Single(harness.LogsWithId(3014));
+
+        // Once the pause is over, a 401 may force one renewal again.
+        harness.Advance(ClerkTokenManager.RejectionBackoff + TimeSpan.FromSeconds(1));
+        var later = await client.SendAsync(request, CancellationToken.None);
+
+        Assert.Equal(401, later.StatusCode);
+        Assert.Equal(7, server.Requests.Count);
+        Assert.Equal(4, harness.Emulator.TokensIssued); // the expired token's renewal, then one forced renewal
+    }
+
     /// <summary>A stream that can be read once, front to back, like a network stream.</summary>
     private sealed class OneShotStream(byte[] content) : MemoryStream(content)
     {

@@ -233,6 +233,48 @@ public sealed class ClerkTokenManagerTests
     }
 
     [Fact]
+    public async Task A_mint_that_waited_out_a_429_neither_warns_of_clock_skew_nor_shortens_the_token()
+    {
+        await using var harness = await ClerkAuthHarness.StartAsync();
+        harness.Emulator.InjectFaults(1, ClerkFault.Status(429, retryAfterSeconds: 10), "/tokens");
+
+        var call = harness.Manager.GetTokenAsync().AsTask();
+        await harness.Clock.TimerCreated.WaitAsync(TimeSpan.FromSeconds(10));
+        harness.Advance(TimeSpan.FromSeconds(10));
+        var token = await call;
+
+        Assert.Equal(ClerkAuthHarness.Start.AddSeconds(70), token.ExpiresAt);
+        Assert.Empty(harness.LogsWithId(3012));
+        harness.Advance(TimeSpan.FromSeconds(44.9)); // exp − 15.1 s: still before the default margin
+        Assert.Same(token, await harness.Manager.GetTokenAsync());
+        await harness.PendingMint; // a renewal, had one started, would be a third token call
+        Assert.Equal(2, harness.Gate.TokenCalls);
+    }
+
+    [Fact]
+    public async Task A_refresh_margin_of_0_still_renews_two_seconds_before_exp_while_the_token_is_handed_out()
+    {
+        await using var harness = await ClerkAuthHarness.StartAsync(new Dictionary<string, string?>
+        {
+            [ClerkConfigurationKeys.TokenRefreshMarginSeconds] = "0",
+        });
+        var first = await harness.Manager.GetTokenAsync();
+
+        harness.Advance(TimeSpan.FromSeconds(57.9));
+        Assert.Same(first, await harness.Manager.GetTokenAsync());
+        Assert.Equal(1, harness.Gate.TokenCalls);
+
+        harness.Advance(TimeSpan.FromSeconds(0.1)); // exp − 2 s
+        var during = harness.Manager.GetTokenAsync();
+        Assert.True(during.IsCompletedSuccessfully);
+        Assert.Same(first, await during);
+        await harness.PendingMint;
+
+        Assert.Equal(2, harness.Gate.TokenCalls);
+        Assert.NotSame(first, await harness.Manager.GetTokenAsync());
+    }
+
+    [Fact]
     public async Task Rate_limiting_gives_up_after_a_bounded_number_of_attempts()
     {
         await using var harness = await ClerkAuthHarness.StartAsync();

@@ -30,9 +30,14 @@ public sealed class DevStackPipelineTests(DevStackPipelineTests.Stack stack) : I
 
     private SampleApi Api => _api;
 
-    /// <summary>One dev stack and one pipeline for the class; each test starts with no recordings and no faults.</summary>
+    /// <summary>
+    /// One dev stack for the class; each test gets a fresh pipeline (so no token or back-off carries over) and starts
+    /// with no recordings and no faults.
+    /// </summary>
     public sealed class Stack : IAsyncLifetime
     {
+        private IConfiguration _configuration = null!;
+
         public DevStackHost Host { get; private set; } = null!;
 
         public ServiceProvider Services { get; private set; } = null!;
@@ -40,27 +45,32 @@ public sealed class DevStackPipelineTests(DevStackPipelineTests.Stack stack) : I
         public async Task InitializeAsync()
         {
             Host = await DevStackHost.StartAsync(new DevStackOptions { Clerk = { ReuseSigningKeyMaterial = true } });
-            var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+            _configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["VERITY_BASE_URL"] = Host.VerityBaseUrl,
                 [ClerkConfigurationKeys.SecretKey] = Host.SecretKey,
                 [ClerkConfigurationKeys.ApiUrl] = Host.ClerkApiUrl,
                 [ClerkConfigurationKeys.SessionId] = ClerkEmulatorSeed.AliceSessionId,
             }).Build();
-            var services = new ServiceCollection();
-            services.AddLogging();
-            services.AddVerityApi(configuration).AddClerkAuthentication(configuration);
-            Services = services.BuildServiceProvider();
         }
 
         public async Task DisposeAsync()
         {
-            await Services.DisposeAsync();
+            if (Services is not null)
+            {
+                await Services.DisposeAsync();
+            }
+
             await Host.DisposeAsync();
         }
 
         internal SampleApi Fresh()
         {
+            Services?.Dispose();
+            var services = new ServiceCollection();
+            services.AddLogging();
+            services.AddVerityApi(_configuration).AddClerkAuthentication(_configuration);
+            Services = services.BuildServiceProvider();
             Host.Api.Requests.Clear();
             Host.Api.Faults.Clear();
             return Host.Api;
