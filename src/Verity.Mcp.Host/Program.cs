@@ -45,41 +45,31 @@ internal static class Program
         var configuration = HostConfiguration.Build(commandLine.SettingArguments);
         if (commandLine.Verb == Verb.Serve)
         {
-            // The host's console lifetime owns Ctrl+C and SIGTERM here.
+            // The host's console lifetime owns SIGINT, SIGTERM and SIGQUIT here, and stops with exit code 0.
             return await ServeCommand.RunAsync(configuration, CancellationToken.None).ConfigureAwait(false);
         }
 
-        using var interrupted = new CancellationTokenSource();
-        ConsoleCancelEventHandler onCancel = (_, e) =>
-        {
-            e.Cancel = true;
-            interrupted.Cancel();
-        };
-        Console.CancelKeyPress += onCancel;
+        using var stop = new StopSignals();
         try
         {
             return commandLine.Verb switch
             {
-                Verb.Tools => await ToolsCommand.RunAsync(configuration, commandLine.Json, Console.Out, interrupted.Token).ConfigureAwait(false),
-                Verb.Call => await CallCommand.RunAsync(configuration, commandLine.ToolName!, commandLine.ToolArguments, Console.Out, interrupted.Token).ConfigureAwait(false),
-                Verb.Doctor => await DoctorCommand.RunAsync(configuration, Console.Out, interrupted.Token).ConfigureAwait(false),
-                Verb.DevStack => await DevStackCommand.RunAsync(configuration, Console.Out, Console.In, interrupted.Token).ConfigureAwait(false),
-                Verb.Demo => await DemoCommand.RunAsync(configuration, Console.Out, interrupted.Token).ConfigureAwait(false),
+                Verb.Tools => await ToolsCommand.RunAsync(configuration, commandLine.Json, Console.Out, stop.Token).ConfigureAwait(false),
+                Verb.Call => await CallCommand.RunAsync(configuration, commandLine.ToolName!, commandLine.ToolArguments, Console.Out, stop.Token).ConfigureAwait(false),
+                Verb.Doctor => await DoctorCommand.RunAsync(configuration, Console.Out, stop.Token).ConfigureAwait(false),
+                Verb.DevStack => await DevStackCommand.RunAsync(configuration, Console.Out, Console.In, stop.Token).ConfigureAwait(false),
+                Verb.Demo => await DemoCommand.RunAsync(configuration, Console.Out, stop.Token).ConfigureAwait(false),
                 _ => throw new UsageException($"Unknown verb {commandLine.Verb}."),
             };
         }
-        catch (OperationCanceledException) when (interrupted.IsCancellationRequested)
+        catch (Exception stopped) when (stop.StopRequested && stopped is OperationCanceledException or ModelContextProtocol.McpException)
         {
-            return ExitCodes.Failure;
+            return ExitCodes.Interrupted;
         }
         catch (Exception failure) when (commandLine.Verb == Verb.Demo && failure is DemoStepFailedException or ModelContextProtocol.McpException)
         {
             await Console.Error.WriteLineAsync($"verity-mcp: demo: {failure.Message}").ConfigureAwait(false);
             return ExitCodes.Failure;
-        }
-        finally
-        {
-            Console.CancelKeyPress -= onCancel;
         }
     }
 }

@@ -74,6 +74,35 @@ public sealed class VerbTests(DevStackFixture fixture)
         Assert.Contains("CLERK_SECRET_KEY", keyLine, StringComparison.Ordinal);
     }
 
+    /// <summary>Paths VERITY_CATALOG_PATH may wrongly name: a directory everywhere; on Linux also files no one can read to the end.</summary>
+    public static TheoryData<string, string> UnreadableCatalogs()
+    {
+        var data = new TheoryData<string, string> { { AppContext.BaseDirectory, "is a directory" } };
+        if (OperatingSystem.IsLinux())
+        {
+            // Readable by permissions (even as root), yet reading fails: the process's own unmapped memory.
+            data.Add("/proc/self/mem", "cannot be read");
+            // Never ends: must be refused, not read until memory runs out.
+            data.Add("/dev/zero", "cannot be read");
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(UnreadableCatalogs))]
+    public async Task Doctor_reports_an_unreadable_catalog_file_as_a_failed_check(string path, string expected)
+    {
+        await using var process = HostProcess.Start(HostVariant.Jit, ["doctor"], fixture.ServerEnvironment(("VERITY_CATALOG_PATH", path)));
+
+        Assert.Equal(1, await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
+        var line = Assert.Single(process.StdoutLines, text => text.Contains("catalog file", StringComparison.Ordinal));
+        Assert.StartsWith("fail", line, StringComparison.Ordinal);
+        Assert.Contains($"VERITY_CATALOG_PATH={path} {expected}", line, StringComparison.Ordinal);
+        Assert.Contains(process.StdoutLines, text => text.StartsWith("ok", StringComparison.Ordinal) && text.Contains("token", StringComparison.Ordinal));
+        Assert.Equal("1 check(s) failed.", process.StdoutLines[^1]);
+    }
+
     [Theory]
     [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
     public async Task Devstack_prints_its_settings_then_ready_and_stops_when_stdin_closes(string variant)

@@ -10,4 +10,11 @@ internal static class ExitCodes
 
     /// <summary>Bad usage or configuration: the one stderr line says which setting and where to set it.</summary>
     public const int BadConfiguration = 2;
+
+    /// <summary>
+    /// <c>tools</c>, <c>call</c>, <c>doctor</c> or <c>demo</c> was stopped by SIGINT, SIGTERM or SIGQUIT before it
+    /// finished (128 + SIGINT, as shells report Ctrl+C). <c>serve</c> and <c>devstack</c> run until stopped, so a
+    /// signal is their normal end: 0.
+    /// </summary>
+    public const int Interrupted = 130;
 }

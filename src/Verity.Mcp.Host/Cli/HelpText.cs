@@ -39,7 +39,9 @@ internal static class HelpText
 
         text.Append("""
 
-            Exit codes: 0 ok; 1 a tool returned an error or a doctor check failed; 2 bad usage or configuration.
+            Exit codes: 0 ok (serve and devstack also when stopped by Ctrl+C or SIGTERM); 1 a tool returned an error
+            or a doctor check failed; 2 bad usage or configuration; 130 tools, call, doctor or demo stopped by
+            Ctrl+C, SIGTERM or SIGQUIT before finishing.
 
             """);
         return text.ToString();

@@ -7,7 +7,7 @@ namespace Verity.Mcp.Host.Commands;
 /// <summary>
 /// Runs the Clerk emulator and the sample Verity API on loopback ports. Stdout gets exactly the settings a server
 /// needs (<c>KEY=VALUE</c> lines) and then <c>ready</c>, so a script can read them; it runs until stdin closes or
-/// Ctrl+C. The printed secret key is the emulator's own fake key.
+/// a stop signal (Ctrl+C, SIGTERM, SIGQUIT) arrives, then exits 0. The printed secret key is the emulator's own fake key.
 /// </summary>
 internal static class DevStackCommand
 {
@@ -21,7 +21,7 @@ internal static class DevStackCommand
         await output.WriteLineAsync($"VERITY_BASE_URL={stack.VerityBaseUrl}").ConfigureAwait(false);
         await output.WriteLineAsync("ready").ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await Console.Error.WriteLineAsync("devstack: Clerk emulator and sample Verity API are running; close stdin (Ctrl+D) or press Ctrl+C to stop.").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync("devstack: Clerk emulator and sample Verity API are running; close stdin (Ctrl+D), press Ctrl+C or send SIGTERM to stop.").ConfigureAwait(false);
 
         await WaitForEndOfInputAsync(input, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;

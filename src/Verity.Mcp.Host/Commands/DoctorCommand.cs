@@ -117,12 +117,27 @@ internal static class DoctorCommand
             return DoctorCheck.Ok("catalog file", "VERITY_CATALOG_PATH not set: nothing to compare");
         }
 
+        if (Directory.Exists(path))
+        {
+            return DoctorCheck.Fail("catalog file", $"VERITY_CATALOG_PATH={path} is a directory: point it at the catalog file itself (…/verity.catalog.json) or remove the setting.");
+        }
+
         if (!File.Exists(path))
         {
             return DoctorCheck.Fail("catalog file", $"VERITY_CATALOG_PATH={path} does not exist: fix the path or remove the setting.");
         }
 
-        return CatalogFile.Sha256(path) == CompiledCatalog.CatalogSha256
+        string sha256;
+        try
+        {
+            sha256 = CatalogFile.Sha256(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            return DoctorCheck.Fail("catalog file", $"VERITY_CATALOG_PATH={path} cannot be read ({exception.Message.TrimEnd('.')}): fix the path or the file's permissions, or remove the setting.");
+        }
+
+        return sha256 == CompiledCatalog.CatalogSha256
             ? DoctorCheck.Ok("catalog file", $"{path} matches the compiled catalog")
             : DoctorCheck.Fail("catalog file", $"{path} differs from the compiled catalog: rebuild verity-mcp (dotnet build src/Verity.Mcp.Host -p:VERITY_CATALOG_PATH={path}).");
     }
