@@ -12,15 +12,17 @@ internal static class IdempotencyRules
             return false;
         }
 
-        var method = request.Method;
-        if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
-            || method == HttpMethod.Put || method == HttpMethod.Delete)
+        // The catalog has the last word: it can mark a PUT or DELETE as not idempotent (or a POST as idempotent).
+        if (request.Options.TryGetValue(VerityRequestOptions.Endpoint, out EndpointDescriptor? endpoint) && endpoint is not null)
         {
-            return true;
+            return MayResend(endpoint);
         }
 
-        // POST and PATCH only when the catalog marked the endpoint idempotent.
-        return request.Options.TryGetValue(VerityRequestOptions.Endpoint, out EndpointDescriptor? endpoint)
-            && endpoint is { Idempotent: true };
+        var method = request.Method;
+        return method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options
+            || method == HttpMethod.Put || method == HttpMethod.Delete;
     }
+
+    /// <summary>The catalog's <c>idempotent</c> hint, defaults included, as the generator resolved it.</summary>
+    public static bool MayResend(EndpointDescriptor endpoint) => endpoint.Idempotent;
 }

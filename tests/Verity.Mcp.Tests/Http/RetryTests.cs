@@ -50,6 +50,21 @@ public sealed class RetryTests
         Assert.Empty(pipeline.Time.InstantWaits);
     }
 
+    [Theory]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task A_PUT_or_DELETE_the_catalog_marks_not_idempotent_is_sent_exactly_once(string method)
+    {
+        await using var api = await LoopbackApi.StartAsync(503);
+        await using var pipeline = Pipeline.Create(api.Url);
+
+        var response = await pipeline.SendAsync(method, "/api/things/t_1", Pipeline.Endpoint(method, idempotent: false), json: """{"name":"x"}""");
+
+        Assert.Equal(503, response.StatusCode);
+        Assert.Equal(1, api.Count);
+        Assert.Empty(pipeline.Time.InstantWaits);
+    }
+
     [Fact]
     public async Task A_POST_the_catalog_marks_idempotent_is_retried()
     {
