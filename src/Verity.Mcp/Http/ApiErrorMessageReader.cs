@@ -29,9 +29,9 @@ internal static class ApiErrorMessageReader
                 var message = FromJson(document.RootElement);
                 return message is null ? null : Shorten(message);
             }
-            catch (JsonException)
+            catch (Exception exception) when (exception is JsonException or InvalidOperationException)
             {
-                // Not JSON after all: fall through to text.
+                // Not JSON after all (or a string that does not transcode): fall through to text.
             }
         }
 

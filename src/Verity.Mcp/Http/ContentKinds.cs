@@ -40,6 +40,31 @@ internal static class ContentKinds
         return encoding.GetString(body);
     }
 
+    /// <summary>
+    /// The body with every invalid UTF-8 sequence replaced by U+FFFD, when it is declared text in UTF-8 (or with no
+    /// charset): parsers and the MCP transport refuse invalid UTF-8, and an assistant can still read the rest. The
+    /// incomplete last character of a cut body is kept as is, so <see cref="Decode"/> can drop it cleanly.
+    /// </summary>
+    public static ReadOnlyMemory<byte> WithValidUtf8(ReadOnlyMemory<byte> body, string? contentType, bool truncated)
+    {
+        var span = body.Span;
+        if (Utf8.IsValid(span) || MediaType(contentType) is null || !IsText(contentType, span)
+            || EncodingOf(contentType).CodePage != Encoding.UTF8.CodePage)
+        {
+            return body;
+        }
+
+        var complete = truncated ? TrimIncompleteUtf8(span) : span;
+        if (Utf8.IsValid(complete))
+        {
+            return body;
+        }
+
+        // Encoding.UTF8 decodes with replacement, never throwing.
+        var repaired = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(complete));
+        return (byte[])[.. repaired, .. span[complete.Length..]];
+    }
+
     private static Encoding EncodingOf(string? contentType)
     {
         if (contentType is not null && MediaTypeHeaderValue.TryParse(contentType, out var parsed) && parsed.CharSet is { Length: > 0 } charset)

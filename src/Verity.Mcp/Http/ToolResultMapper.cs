@@ -19,6 +19,7 @@ public sealed class ToolResultMapper : IToolResultMapper
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(response);
 
+        response = WithValidUtf8(response);
         return response.IsSuccess ? Success(endpoint, response) : Failure(endpoint, response);
     }
 
@@ -104,6 +105,25 @@ public sealed class ToolResultMapper : IToolResultMapper
         }
 
         return Error(SecretRedactor.Redact(text.ToString()));
+    }
+
+    /// <summary>Bad bytes under a UTF-8 text type become U+FFFD here, once, so neither path can trip on them.</summary>
+    private static ApiResponse WithValidUtf8(ApiResponse response)
+    {
+        var body = ContentKinds.WithValidUtf8(response.Body, response.ContentType, response.Truncated);
+        return body.Equals(response.Body)
+            ? response
+            : new ApiResponse
+            {
+                StatusCode = response.StatusCode,
+                ReasonPhrase = response.ReasonPhrase,
+                ContentType = response.ContentType,
+                Body = body,
+                TotalLength = response.TotalLength,
+                Truncated = response.Truncated,
+                AuthRetried = response.AuthRetried,
+                RetryAfter = response.RetryAfter,
+            };
     }
 
     private static bool TryCompact(ReadOnlySpan<byte> json, out string compact, out JsonElement root)
