@@ -23,6 +23,7 @@ internal static class KnownSettings
         new("CLERK_TOKEN_LIFETIME_SECONDS", "(Clerk's 60)", "Lifetime asked for minted session tokens (expires_in_seconds)."),
         new("CLERK_TOKEN_REFRESH_MARGIN_SECONDS", "min(15, lifetime/4)", "Renew a token this many seconds before its exp (at least 2)."),
         new("CLERK_JWT_TEMPLATE", "(none)", "JWT template name to mint tokens with."),
+        new("CLERK_TIMEOUT_SECONDS", "30", "How long a call waits for Clerk's session token (rate-limit pauses included); not counted against VERITY_TIMEOUT_SECONDS."),
         new("VERITY_API_KEY", "(none)", "Legacy static API key sent instead of a Clerk session token.", Secret: true),
         new(BaseUrl, "the catalog's api.baseUrl", "Base URL of the Verity API; https, or http on loopback only."),
         new("VERITY_TOOLS", "(all)", "Comma list of tool names or tag:NAME to expose; others are hidden."),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Verity.Mcp.Http;
@@ -9,16 +10,28 @@ namespace Verity.Mcp.Auth;
 /// token, gets a fresh one and resends the same request once, body included; a second 401 goes back to the
 /// caller. Any other status, a 500 included, is returned as is: resending a non-idempotent request is not
 /// this handler's call. The resend is marked with <see cref="VerityRequestOptions.AuthRetried"/>.
+/// Waiting for a token is bounded by <c>CLERK_TIMEOUT_SECONDS</c>; running out of it is a
+/// <see cref="ClerkAuthenticationException"/> with nothing sent.
 /// </summary>
 public sealed class ClerkAuthHandler : DelegatingHandler
 {
     private readonly IClerkTokenManager _tokens;
     private readonly ILogger _logger;
+    private readonly TimeSpan _tokenTimeout;
+    private readonly TimeProvider _timeProvider;
 
     public ClerkAuthHandler(IClerkTokenManager tokens, ILogger<ClerkAuthHandler> logger)
+        : this(tokens, logger, TimeSpan.FromSeconds(ClerkOptions.DefaultTimeoutSeconds), TimeProvider.System)
+    {
+    }
+
+    /// <param name="tokenTimeout">How long a request waits for its token (<c>CLERK_TIMEOUT_SECONDS</c>).</param>
+    public ClerkAuthHandler(IClerkTokenManager tokens, ILogger<ClerkAuthHandler> logger, TimeSpan tokenTimeout, TimeProvider timeProvider)
     {
         _tokens = tokens;
         _logger = logger;
+        _tokenTimeout = tokenTimeout;
+        _timeProvider = timeProvider;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -29,7 +42,7 @@ public sealed class ClerkAuthHandler : DelegatingHandler
             await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var token = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = token.AuthorizationHeader;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
@@ -42,7 +55,7 @@ public sealed class ClerkAuthHandler : DelegatingHandler
         ClerkSessionToken fresh;
         try
         {
-            fresh = await _tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            fresh = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -68,5 +81,28 @@ public sealed class ClerkAuthHandler : DelegatingHandler
         }
 
         return retried;
+    }
+
+    /// <summary>The cached token at once; otherwise the shared mint, waited for no longer than Clerk's limit.</summary>
+    private ValueTask<ClerkSessionToken> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        var pending = _tokens.GetTokenAsync(cancellationToken);
+        return pending.IsCompletedSuccessfully ? pending : WaitForTokenAsync(pending.AsTask(), cancellationToken);
+    }
+
+    private async ValueTask<ClerkSessionToken> WaitForTokenAsync(Task<ClerkSessionToken> pending, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await pending.WaitAsync(_tokenTimeout, _timeProvider, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException exception)
+        {
+            // The mint goes on for the next caller; its outcome is logged by the token manager, so observe it here.
+            _ = pending.ContinueWith(static task => _ = task.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw new ClerkAuthenticationException(
+                string.Create(CultureInfo.InvariantCulture, $"Clerk did not give a session token within {_tokenTimeout.TotalSeconds:0.#} s ({ClerkConfigurationKeys.TimeoutSeconds}): Clerk is slow or rate-limiting this key. Try again in a little while, or raise {ClerkConfigurationKeys.TimeoutSeconds}; check {ClerkConfigurationKeys.ApiUrl} if it keeps happening."),
+                exception);
+        }
     }
 }

@@ -9,8 +9,6 @@ namespace Verity.Mcp.Auth;
 /// <summary>Registers Clerk session-token authentication.</summary>
 public static class ClerkAuthenticationExtensions
 {
-    private static readonly TimeSpan ClerkRequestTimeout = TimeSpan.FromSeconds(30);
-
     /// <summary>
     /// Adds the Clerk options (validated at start), the Clerk client, the token manager and the auth handler to
     /// the API's client. Call it after the resilience handler is added, so this handler sits inside it. With
@@ -27,7 +25,11 @@ public static class ClerkAuthenticationExtensions
         builder.AddHttpMessageHandler(static services =>
             services.GetRequiredService<IOptions<ClerkOptions>>().Value.IsLegacyMode
                 ? new LegacyApiKeyHandler(services.GetRequiredService<LegacyApiKeyCredential>())
-                : new ClerkAuthHandler(services.GetRequiredService<IClerkTokenManager>(), services.GetRequiredService<ILogger<ClerkAuthHandler>>()));
+                : new ClerkAuthHandler(
+                    services.GetRequiredService<IClerkTokenManager>(),
+                    services.GetRequiredService<ILogger<ClerkAuthHandler>>(),
+                    services.GetRequiredService<IOptions<ClerkOptions>>().Value.Timeout,
+                    services.GetRequiredService<TimeProvider>()));
         return builder;
     }
 
@@ -54,8 +56,9 @@ public static class ClerkAuthenticationExtensions
             .RemoveAllLoggers() // see AddClerkAuthentication: the default logs keep the secret key in their state
             .ConfigureHttpClient(static (services, http) =>
             {
-                http.BaseAddress = VersionedBase(services.GetRequiredService<IOptions<ClerkOptions>>().Value.ApiUrl);
-                http.Timeout = ClerkRequestTimeout;
+                var options = services.GetRequiredService<IOptions<ClerkOptions>>().Value;
+                http.BaseAddress = VersionedBase(options.ApiUrl);
+                http.Timeout = options.Timeout;
             });
 
         services.TryAddSingleton<ClerkApiClient>();

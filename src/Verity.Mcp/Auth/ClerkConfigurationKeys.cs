@@ -12,5 +12,6 @@ public static class ClerkConfigurationKeys
     public const string TokenLifetimeSeconds = "CLERK_TOKEN_LIFETIME_SECONDS";
     public const string TokenRefreshMarginSeconds = "CLERK_TOKEN_REFRESH_MARGIN_SECONDS";
     public const string JwtTemplate = "CLERK_JWT_TEMPLATE";
+    public const string TimeoutSeconds = "CLERK_TIMEOUT_SECONDS";
     public const string LegacyApiKey = "VERITY_API_KEY";
 }

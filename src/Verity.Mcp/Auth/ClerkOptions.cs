@@ -8,6 +8,10 @@ public sealed class ClerkOptions
 {
     public const string DefaultApiUrl = "https://api.clerk.com";
 
+    public const int DefaultTimeoutSeconds = 30;
+    public const int MinTimeoutSeconds = 1;
+    public const int MaxTimeoutSeconds = 600;
+
     /// <summary>The Backend API version every request asks for.</summary>
     public const string ApiVersion = "2026-05-12";
 
@@ -40,6 +44,15 @@ public sealed class ClerkOptions
 
     /// <summary><c>CLERK_JWT_TEMPLATE</c>: mint tokens from this JWT template instead of the default session token.</summary>
     public string? JwtTemplate { get; set; }
+
+    /// <summary>
+    /// <c>CLERK_TIMEOUT_SECONDS</c>: how long a request waits for a session token (Clerk's rate-limit pauses
+    /// included), and how long each call to Clerk may take. This time is Clerk's: an API request's own time limit
+    /// starts once it has its token.
+    /// </summary>
+    public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
+
+    public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
     /// <summary><c>VERITY_API_KEY</c>: the legacy static API key, used only when no Clerk secret key is set.</summary>
     public string? LegacyApiKey { get; set; }

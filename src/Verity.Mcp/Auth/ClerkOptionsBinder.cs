@@ -68,6 +68,18 @@ internal static class ClerkOptionsBinder
                 options.BindingErrors.Add(ClerkOptionsValidator.MarginMessage(margin));
             }
         }
+
+        if (Text(configuration, ClerkConfigurationKeys.TimeoutSeconds) is { } timeout)
+        {
+            if (TryParseSeconds(timeout, out var seconds))
+            {
+                options.TimeoutSeconds = seconds;
+            }
+            else
+            {
+                options.BindingErrors.Add(ClerkOptionsValidator.TimeoutMessage);
+            }
+        }
     }
 
     private static string? Text(IConfiguration configuration, string key)

@@ -87,6 +87,11 @@ internal sealed class ClerkOptionsValidator : IValidateOptions<ClerkOptions>
                 $"{ClerkConfigurationKeys.JwtTemplate} '{template}' is not a JWT template name: use the name shown in the Clerk dashboard (letters, digits, '-', '_' and '.'), or remove it.");
         }
 
+        if (options.TimeoutSeconds is < ClerkOptions.MinTimeoutSeconds or > ClerkOptions.MaxTimeoutSeconds)
+        {
+            failures.Add(TimeoutMessage);
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -95,6 +100,9 @@ internal sealed class ClerkOptionsValidator : IValidateOptions<ClerkOptions>
 
     internal static string MarginMessage(string value) =>
         $"{ClerkConfigurationKeys.TokenRefreshMarginSeconds} '{value}' is not a whole number of seconds below the token lifetime: set e.g. 15, or remove it to use min(15 s, a quarter of the lifetime).";
+
+    internal static readonly string TimeoutMessage = string.Create(CultureInfo.InvariantCulture,
+        $"{ClerkConfigurationKeys.TimeoutSeconds} must be a whole number of seconds from {ClerkOptions.MinTimeoutSeconds} to {ClerkOptions.MaxTimeoutSeconds} (default {ClerkOptions.DefaultTimeoutSeconds}): how long a request waits for Clerk to give a session token; set e.g. 30, or remove it.");
 
     /// <summary>Only the shape: Clerk itself decides whether a user has the address.</summary>
     private static bool LooksLikeEmail(string email)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
+using Verity.Mcp.Auth;
 using Verity.Mcp.Tools;
 
 namespace Verity.Mcp.Http;
@@ -30,19 +31,51 @@ public sealed class ToolResultMapper : IToolResultMapper
 
         var text = exception switch
         {
-            ApiTimeoutException timeout => string.Create(CultureInfo.InvariantCulture,
-                $"{endpoint.ToolName} failed: the Verity API did not answer within {timeout.Limit.TotalSeconds:0.#} s. ")
-                + (endpoint.Timeout is null
-                    ? $"The limit is {VerityApiOptions.TimeoutSecondsKey}: raise it if the API is just slow, or try again later."
-                    : "The limit is the endpoint's timeoutSeconds in the catalog: try again later, or raise it in the catalog and rebuild."),
+            ApiTimeoutException timeout => TimedOut(endpoint, timeout),
             OperationCanceledException => $"{endpoint.ToolName} was cancelled before the API answered.",
-            HttpRequestException http => $"{endpoint.ToolName} failed: could not reach the Verity API ({Describe(http)}). "
+            ClerkAuthenticationException clerk => $"{endpoint.ToolName} failed before the request was sent: {Sentence(clerk.Message)} "
+                + "The request was not sent, so the call can be made again once this is fixed.",
+            HttpRequestException http when NeverLeft(http) => $"{endpoint.ToolName} failed: could not reach the API ({Describe(http)}), so the request was not sent. "
                 + $"Check {VerityApiOptions.BaseUrlKey} and the network, then run `verity-mcp doctor`.",
+            HttpRequestException { StatusCode: { } status } http => string.Create(CultureInfo.InvariantCulture,
+                $"{endpoint.ToolName} failed: the API answered {(int)status}, but the connection broke before the whole answer arrived ({Describe(http)}).")
+                + AfterUnknownOutcome(endpoint),
+            HttpRequestException http => $"{endpoint.ToolName} failed: the connection to the API broke after the request was handed over ({Describe(http)})."
+                + AfterUnknownOutcome(endpoint),
             _ => $"{endpoint.ToolName} failed: {Sentence(exception.Message)} Run `verity-mcp doctor` to check the configuration.",
         };
 
         return Error(SecretRedactor.Redact(text));
     }
+
+    private static string TimedOut(EndpointDescriptor endpoint, ApiTimeoutException timeout)
+    {
+        var seconds = timeout.Limit.TotalSeconds;
+        var limitHint = endpoint.Timeout is null
+            ? $" The limit is {VerityApiOptions.TimeoutSecondsKey}: raise it if the API is just slow."
+            : " The limit is the endpoint's timeoutSeconds in the catalog: raise it there and rebuild if the API is just slow.";
+
+        return timeout.StatusCode is { } status
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{endpoint.ToolName} failed: the API answered {status}, but the rest of its answer did not arrive within {seconds:0.#} s.")
+                + AfterUnknownOutcome(endpoint) + limitHint
+            : string.Create(CultureInfo.InvariantCulture, $"{endpoint.ToolName} failed: the API did not answer within {seconds:0.#} s.")
+                + AfterUnknownOutcome(endpoint) + limitHint;
+    }
+
+    /// <summary>
+    /// What to do when the request may have reached the API but its outcome is unknown. Repeating a non-idempotent
+    /// call could do it twice (a second phone call), so the assistant is told to look before it tries again.
+    /// </summary>
+    private static string AfterUnknownOutcome(EndpointDescriptor endpoint) => IdempotencyRules.MayResend(endpoint)
+        ? " Calling it again is safe."
+        : " The request reached the API or may have, so the call may have been carried out: check with a read tool (a list or get) "
+            + "before trying again, and do not simply repeat it.";
+
+    /// <summary>Failures while connecting: the request never left this process.</summary>
+    private static bool NeverLeft(HttpRequestException exception) => exception.HttpRequestError
+        is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
+        or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
     private static CallToolResult Success(EndpointDescriptor endpoint, ApiResponse response)
     {
@@ -175,7 +208,7 @@ public sealed class ToolResultMapper : IToolResultMapper
         HttpRequestError.SecureConnectionError => "the TLS handshake failed",
         HttpRequestError.ResponseEnded => "the connection closed before the answer was complete",
         HttpRequestError.InvalidResponse => "the answer was not valid HTTP",
-        _ => exception.Message.TrimEnd('.'),
+        _ => (exception.InnerException is IOException io ? io.Message : exception.Message).TrimEnd('.'),
     };
 
     private static string Sentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' ? text : text + ".";

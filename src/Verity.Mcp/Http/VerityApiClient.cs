@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Polly.Timeout;
 
 namespace Verity.Mcp.Http;
 
@@ -50,10 +49,10 @@ internal sealed class VerityApiClient : IVerityApiClient
         {
             response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
-        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (ApiTimeoutException) when (!cancellationToken.IsCancellationRequested)
         {
             VerityApiLog.TimedOut(_logger, request.Method.Method, request.Endpoint.PathTemplate, limit.TotalSeconds);
-            throw new ApiTimeoutException(limit, ex);
+            throw;
         }
 
         using (response)
@@ -66,15 +65,16 @@ internal sealed class VerityApiClient : IVerityApiClient
             {
                 body = await ResponseBodyReader.ReadAsync(response.Content, _maxResponseBytes, linked.Token).ConfigureAwait(false);
             }
+            // The API has answered (and may have acted): a failure from here on keeps the status it answered with.
             catch (OperationCanceledException ex) when (bodyTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 VerityApiLog.TimedOut(_logger, request.Method.Method, request.Endpoint.PathTemplate, limit.TotalSeconds);
-                throw new ApiTimeoutException(limit, ex);
+                throw new ApiTimeoutException(limit, ex) { StatusCode = (int)response.StatusCode };
             }
             catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
             {
                 // Keep the interface's promise: transport failures surface as HttpRequestException.
-                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection closed before the whole answer arrived.", ex);
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The connection closed before the whole answer arrived.", ex, response.StatusCode);
             }
 
             if (body.Truncated)

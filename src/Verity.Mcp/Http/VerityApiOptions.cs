@@ -23,8 +23,9 @@ public sealed class VerityApiOptions
 
     /// <summary>
     /// The time limit, in seconds, for endpoints without their own <c>timeoutSeconds</c>. It applies to each attempt
-    /// (the answer's headers must arrive within it) and again to reading the body; an idempotent request that runs
-    /// out of time is retried like one that got a 503, so it can take up to three attempts.
+    /// (the answer's headers must arrive within it, counted from when the request has its credentials) and again to
+    /// reading the body; an idempotent request that runs out of time is retried like one that got a 503, so it can
+    /// take up to three attempts.
     /// </summary>
     public int TimeoutSeconds { get; set; } = DefaultTimeoutSeconds;
 

@@ -4,14 +4,14 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
-using Polly.Timeout;
 using Verity.Mcp.Tools;
 
 namespace Verity.Mcp.Http;
 
 /// <summary>
-/// The resilience pipeline around every API request: retries (idempotent requests only) outside a per-attempt
-/// time limit. The auth handler sits inside it, so its own 401 refresh-and-resend happens within one attempt.
+/// The resilience pipeline around every API request: retries (idempotent requests only). Inside it sit the auth
+/// handler (its own 401 refresh-and-resend happens within one retry attempt) and, innermost, the per-attempt
+/// time limit (<see cref="ApiAttemptHandler"/>), which starts only once the request has its token.
 /// </summary>
 internal static class VerityResiliencePipeline
 {
@@ -25,7 +25,6 @@ internal static class VerityResiliencePipeline
         var options = services.GetRequiredService<IOptions<VerityApiOptions>>().Value;
         var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Verity.Mcp.Http.Retry");
-        var defaultTimeout = options.Timeout;
         var maxRetryAfter = options.MaxRetryAfter;
 
         pipeline.TimeProvider = timeProvider;
@@ -46,16 +45,11 @@ internal static class VerityResiliencePipeline
                     request?.Method.Method ?? "?",
                     EndpointOf(request)?.PathTemplate ?? "?",
                     args.Outcome.Result is { } response ? (int)response.StatusCode : 0,
-                    args.Outcome.Exception is TimeoutRejectedException ? "timeout" : args.Outcome.Exception?.GetType().Name ?? "status",
+                    args.Outcome.Exception is ApiTimeoutException ? "timeout" : args.Outcome.Exception?.GetType().Name ?? "status",
                     args.AttemptNumber + 1,
                     args.RetryDelay.TotalMilliseconds);
                 return default;
             },
-        });
-
-        pipeline.AddTimeout(new TimeoutStrategyOptions
-        {
-            TimeoutGenerator = args => ValueTask.FromResult(EndpointOf(args.Context.GetRequestMessage())?.Timeout ?? defaultTimeout),
         });
     }
 
@@ -68,7 +62,8 @@ internal static class VerityResiliencePipeline
 
         if (outcome.Exception is not null)
         {
-            return outcome.Exception is TimeoutRejectedException;
+            // Only a timed-out attempt: other failures (a Clerk error, a broken connection) are reported as they are.
+            return outcome.Exception is ApiTimeoutException;
         }
 
         var response = outcome.Result;

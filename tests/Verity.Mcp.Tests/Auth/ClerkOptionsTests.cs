@@ -23,6 +23,7 @@ public sealed class ClerkOptionsTests
             ["CLERK_TOKEN_LIFETIME_SECONDS"] = "300",
             ["CLERK_TOKEN_REFRESH_MARGIN_SECONDS"] = "20",
             ["CLERK_JWT_TEMPLATE"] = "verity",
+            ["CLERK_TIMEOUT_SECONDS"] = "12",
             ["VERITY_API_KEY"] = "legacy",
         });
 
@@ -36,6 +37,7 @@ public sealed class ClerkOptionsTests
         Assert.Equal(20, options.TokenRefreshMarginSeconds);
         Assert.Equal("verity", options.JwtTemplate);
         Assert.Equal("legacy", options.LegacyApiKey);
+        Assert.Equal(TimeSpan.FromSeconds(12), options.Timeout);
         Assert.False(options.IsLegacyMode);
     }
 
@@ -48,6 +50,7 @@ public sealed class ClerkOptionsTests
         Assert.Null(options.TokenLifetimeSeconds);
         Assert.Null(options.TokenRefreshMarginSeconds);
         Assert.False(options.CreateSession);
+        Assert.Equal(TimeSpan.FromSeconds(30), options.Timeout);
     }
 
     [Fact]
@@ -74,6 +77,9 @@ public sealed class ClerkOptionsTests
     [InlineData("CLERK_USER_ID", "abc", "CLERK_USER_ID 'abc' is not a Clerk user id")]
     [InlineData("CLERK_USER_EMAIL", "alice", "CLERK_USER_EMAIL 'alice' is not an e-mail address")]
     [InlineData("CLERK_JWT_TEMPLATE", "a/b", "CLERK_JWT_TEMPLATE 'a/b' is not a JWT template name")]
+    [InlineData("CLERK_TIMEOUT_SECONDS", "0", "CLERK_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600")]
+    [InlineData("CLERK_TIMEOUT_SECONDS", "601", "CLERK_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600")]
+    [InlineData("CLERK_TIMEOUT_SECONDS", "ten", "CLERK_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 600")]
     public void A_bad_setting_fails_at_start_with_one_line_that_names_it(string? key, string? value, string expected)
     {
         var settings = new Dictionary<string, string?>();

@@ -42,7 +42,7 @@ public sealed class ClerkRedactionTests
         harness.Emulator.InjectFaults(1, ClerkFault.Status(429, retryAfterSeconds: 1), "/tokens");
         harness.Advance(TimeSpan.FromSeconds(60));
         var rateLimited = http.GetAsync("/api/agents");
-        await harness.Clock.TimerCreated.WaitAsync(TimeSpan.FromSeconds(10));
+        await harness.Clock.WaitForTimerAsync(TimeSpan.FromSeconds(1));
         harness.Advance(TimeSpan.FromSeconds(1));
         (await rateLimited).Dispose();                                           // 429 → wait → retry
         harness.Emulator.InjectFaults(1, 500, "/tokens");

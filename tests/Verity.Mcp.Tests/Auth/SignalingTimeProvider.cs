@@ -16,6 +16,15 @@ internal sealed class SignalingTimeProvider(FakeTimeProvider inner) : TimeProvid
 
     public ConcurrentQueue<TimeSpan> TimerDueTimes { get; } = new();
 
+    /// <summary>Waits until something waits on the clock for <paramref name="dueTime"/> (other timers may come first).</summary>
+    public async Task WaitForTimerAsync(TimeSpan dueTime)
+    {
+        while (!TimerDueTimes.Contains(dueTime))
+        {
+            Assert.True(await TimerCreated.WaitAsync(TimeSpan.FromSeconds(10)), $"nothing started waiting {dueTime}");
+        }
+    }
+
     public override DateTimeOffset GetUtcNow() => Inner.GetUtcNow();
 
     public override long GetTimestamp() => Inner.GetTimestamp();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using ModelContextProtocol.Protocol;
 using Verity.Mcp.Http;
 
 namespace Verity.Mcp.Tests.Http;
@@ -19,7 +20,7 @@ public sealed class TimeoutAndCancellationTests
     }
 
     [Fact]
-    public async Task A_request_past_the_endpoint_timeout_fails_with_ApiTimeoutException_naming_the_limit()
+    public async Task A_POST_past_the_endpoint_timeout_names_the_limit_and_says_it_may_have_been_carried_out()
     {
         var aborted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var api = await LoopbackApi.StartAsync((context, _) => HangAsync(context, aborted));
@@ -31,8 +32,16 @@ public sealed class TimeoutAndCancellationTests
 
         var exception = await Assert.ThrowsAsync<ApiTimeoutException>(() => sending);
         Assert.Equal(TimeSpan.FromSeconds(90), exception.Limit);
+        Assert.Null(exception.StatusCode);
         await aborted.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1, api.Count);
+
+        var text = Text(pipeline.Mapper.FromException(Pipeline.Endpoint("POST", timeout: TimeSpan.FromSeconds(90)), exception));
+        Assert.Contains("90 s", text);
+        Assert.Contains("may have been carried out", text);
+        Assert.Contains("read tool", text);
+        Assert.DoesNotContain("not sent", text);
+        Assert.DoesNotContain("could not reach", text);
     }
 
     [Fact]
@@ -52,10 +61,15 @@ public sealed class TimeoutAndCancellationTests
         var exception = await Assert.ThrowsAsync<ApiTimeoutException>(() => sending);
         Assert.Equal(TimeSpan.FromSeconds(120), exception.Limit);
         Assert.Equal(3, api.Count);
+
+        // Repeating a read is harmless: no warning about a call that may have been carried out.
+        var text = Text(pipeline.Mapper.FromException(Pipeline.Endpoint("GET"), exception));
+        Assert.Contains("VERITY_TIMEOUT_SECONDS", text);
+        Assert.DoesNotContain("may have been carried out", text);
     }
 
     [Fact]
-    public async Task A_body_that_stalls_past_the_limit_fails_with_ApiTimeoutException()
+    public async Task A_POST_whose_body_stalls_after_the_headers_keeps_the_status_and_says_it_may_have_been_carried_out()
     {
         await using var api = await LoopbackApi.StartAsync(async (context, _) =>
         {
@@ -72,6 +86,14 @@ public sealed class TimeoutAndCancellationTests
 
         var exception = await Assert.ThrowsAsync<ApiTimeoutException>(() => sending);
         Assert.Equal(TimeSpan.FromSeconds(100), exception.Limit);
+        Assert.Equal(200, exception.StatusCode);
+
+        var text = Text(pipeline.Mapper.FromException(Pipeline.Endpoint("POST"), exception));
+        Assert.Contains("answered 200", text);
+        Assert.Contains("may have been carried out", text);
+        Assert.Contains("read tool", text);
+        Assert.DoesNotContain("not sent", text);
+        Assert.DoesNotContain("could not reach", text);
     }
 
     [Fact]
@@ -90,4 +112,6 @@ public sealed class TimeoutAndCancellationTests
         await aborted.Task.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(1, api.Count);
     }
+
+    private static string Text(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
 }

@@ -184,7 +184,7 @@ public sealed class ToolResultMapperTests
     {
         var result = _mapper.FromException(WithSchema, new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (127.0.0.1:9)"));
         Assert.True(result.IsError);
-        Assert.Contains("could not reach the Verity API (the connection failed)", Text(result));
+        Assert.Contains("could not reach the API (the connection failed), so the request was not sent", Text(result));
         Assert.Contains("VERITY_BASE_URL", Text(result));
     }
 
