@@ -1,9 +1,13 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Verity.Mcp.Logging;
 
 namespace Verity.Mcp.Host.Configuration;
 
-/// <summary>Every log line goes to stderr: stdout belongs to JSON-RPC (serve) or to the verb's own output.</summary>
+/// <summary>
+/// Every log line goes to stderr (stdout belongs to JSON-RPC (serve) or to the verb's own output), with secrets
+/// redacted.
+/// </summary>
 internal static class StderrLogging
 {
     private static readonly string[] ChattyCategories = ["ModelContextProtocol", "System.Net.Http", "Microsoft", "Polly"];
@@ -28,6 +32,9 @@ internal static class StderrLogging
             options.TimestampFormat = "HH:mm:ss.fff ";
             options.ColorBehavior = LoggerColorBehavior.Disabled;
         });
+
+        // Last, so it wraps the console: no configured key or token reaches stderr, whatever text a line carries.
+        logging.RedactSecrets();
         return logging;
     }
 }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Verity.Mcp.Http;
 
 namespace Verity.Mcp.Auth;
 
@@ -35,17 +36,30 @@ public sealed class ClerkApiClient
     private readonly ClerkOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly SecretRedactor _redactor;
 
     public ClerkApiClient(
         IHttpClientFactory httpClientFactory,
         IOptions<ClerkOptions> options,
         TimeProvider timeProvider,
         ILogger<ClerkApiClient> logger)
+        : this(httpClientFactory, options, timeProvider, logger, SecretRedactor.For(options?.Value.SecretKey, options?.Value.LegacyApiKey))
     {
+    }
+
+    public ClerkApiClient(
+        IHttpClientFactory httpClientFactory,
+        IOptions<ClerkOptions> options,
+        TimeProvider timeProvider,
+        ILogger<ClerkApiClient> logger,
+        SecretRedactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         _httpClientFactory = httpClientFactory;
         _options = options.Value;
         _timeProvider = timeProvider;
         _logger = logger;
+        _redactor = redactor;
     }
 
     /// <summary>
@@ -159,7 +173,7 @@ public sealed class ClerkApiClient
                 return body;
             }
 
-            var error = ToException(operation, response, body, secretKey);
+            var error = ToException(operation, response, body);
             if (error.StatusCode != HttpStatusCode.TooManyRequests || attempt >= MaxRateLimitAttempts)
             {
                 throw error;
@@ -207,7 +221,7 @@ public sealed class ClerkApiClient
         }
     }
 
-    private ClerkApiException ToException(string operation, HttpResponseMessage response, byte[] body, string secretKey)
+    private ClerkApiException ToException(string operation, HttpResponseMessage response, byte[] body)
     {
         ClerkErrorBody? parsed = null;
         try
@@ -223,9 +237,9 @@ public sealed class ClerkApiClient
         return new ClerkApiException(
             operation,
             response.StatusCode,
-            Redact(first?.Code, secretKey),
-            Redact(first?.LongMessage ?? first?.Message, secretKey),
-            Redact(parsed?.ClerkTraceId, secretKey),
+            Redact(first?.Code),
+            Redact(first?.LongMessage ?? first?.Message),
+            Redact(parsed?.ClerkTraceId),
             RetryAfter(response));
     }
 
@@ -246,11 +260,8 @@ public sealed class ClerkApiClient
         return null;
     }
 
-    /// <summary>Clerk does not echo keys, but an error body is foreign text: make sure the key cannot leak through it.</summary>
-    private static string? Redact(string? text, string secretKey) =>
-        text is not null && text.Contains(secretKey, StringComparison.Ordinal)
-            ? text.Replace(secretKey, "sk_***", StringComparison.Ordinal)
-            : text;
+    /// <summary>Clerk does not echo keys, but an error body is foreign text: make sure no secret can leak through it.</summary>
+    private string? Redact(string? text) => text is null ? null : _redactor.Redact(text);
 
     private static void AppendQuery(StringBuilder query, string name, string? value)
     {

@@ -19,19 +19,22 @@ public sealed class ClerkAuthHandler : DelegatingHandler
     private readonly ILogger _logger;
     private readonly TimeSpan _tokenTimeout;
     private readonly TimeProvider _timeProvider;
+    private readonly SecretRedactor? _redactor;
 
     public ClerkAuthHandler(IClerkTokenManager tokens, ILogger<ClerkAuthHandler> logger)
-        : this(tokens, logger, TimeSpan.FromSeconds(ClerkOptions.DefaultTimeoutSeconds), TimeProvider.System)
+        : this(tokens, logger, TimeSpan.FromSeconds(ClerkOptions.DefaultTimeoutSeconds), TimeProvider.System, redactor: null)
     {
     }
 
     /// <param name="tokenTimeout">How long a request waits for its token (<c>CLERK_TIMEOUT_SECONDS</c>).</param>
-    public ClerkAuthHandler(IClerkTokenManager tokens, ILogger<ClerkAuthHandler> logger, TimeSpan tokenTimeout, TimeProvider timeProvider)
+    /// <param name="redactor">Told each token put on a request, so an answer that echoes it is redacted by exact value.</param>
+    public ClerkAuthHandler(IClerkTokenManager tokens, ILogger<ClerkAuthHandler> logger, TimeSpan tokenTimeout, TimeProvider timeProvider, SecretRedactor? redactor)
     {
         _tokens = tokens;
         _logger = logger;
         _tokenTimeout = tokenTimeout;
         _timeProvider = timeProvider;
+        _redactor = redactor;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -43,6 +46,7 @@ public sealed class ClerkAuthHandler : DelegatingHandler
         }
 
         var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        _redactor?.RememberToken(token.Jwt);
         request.Headers.Authorization = token.AuthorizationHeader;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (response.StatusCode != HttpStatusCode.Unauthorized)
@@ -71,6 +75,7 @@ public sealed class ClerkAuthHandler : DelegatingHandler
         }
 
         response.Dispose();
+        _redactor?.RememberToken(fresh.Jwt);
         request.Headers.Authorization = fresh.AuthorizationHeader;
         request.Options.Set(VerityRequestOptions.AuthRetried, true);
         var retried = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Verity.Mcp.Http;
 
 namespace Verity.Mcp.Auth;
 
@@ -29,7 +30,8 @@ public static class ClerkAuthenticationExtensions
                     services.GetRequiredService<IClerkTokenManager>(),
                     services.GetRequiredService<ILogger<ClerkAuthHandler>>(),
                     services.GetRequiredService<IOptions<ClerkOptions>>().Value.Timeout,
-                    services.GetRequiredService<TimeProvider>()));
+                    services.GetRequiredService<TimeProvider>(),
+                    services.GetRequiredService<SecretRedactor>()));
         return builder;
     }
 
@@ -51,6 +53,19 @@ public static class ClerkAuthenticationExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClerkOptions>, ClerkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+
+        // Read from the raw settings, not the validated options: redaction must work even while reporting a bad setting.
+        services.AddOptions<SecretRedactionOptions>().Configure(redaction =>
+        {
+            foreach (var key in (ReadOnlySpan<string>)[ClerkConfigurationKeys.SecretKey, ClerkConfigurationKeys.LegacyApiKey])
+            {
+                if (configuration[key] is { Length: > 0 } secret)
+                {
+                    redaction.KnownSecrets.Add(secret);
+                }
+            }
+        });
+        services.TryAddSingleton<SecretRedactor>();
 
         services.AddHttpClient(ClerkApiClient.HttpClientName)
             .RemoveAllLoggers() // see AddClerkAuthentication: the default logs keep the secret key in their state

@@ -13,7 +13,8 @@ internal static class ApiErrorMessageReader
 {
     private const int MaxLength = 600;
 
-    public static string? Read(ReadOnlySpan<byte> body, string? contentType)
+    /// <summary>The API's message, redacted before it is shortened (a cut must not leave half a secret).</summary>
+    public static string? Read(ReadOnlySpan<byte> body, string? contentType, SecretRedactor redactor)
     {
         if (body.IsEmpty)
         {
@@ -27,7 +28,7 @@ internal static class ApiErrorMessageReader
                 var reader = new Utf8JsonReader(body);
                 using var document = JsonDocument.ParseValue(ref reader);
                 var message = FromJson(document.RootElement);
-                return message is null ? null : Shorten(message);
+                return message is null ? null : Shorten(redactor.Redact(message));
             }
             catch (Exception exception) when (exception is JsonException or InvalidOperationException)
             {
@@ -39,7 +40,7 @@ internal static class ApiErrorMessageReader
         {
             var text = ContentKinds.Decode(body, contentType).Trim();
             // An HTML error page says nothing useful to an assistant.
-            return text.Length == 0 || text.StartsWith('<') ? null : Shorten(text);
+            return text.Length == 0 || text.StartsWith('<') ? null : Shorten(redactor.Redact(text));
         }
 
         return null;

@@ -15,6 +15,20 @@ namespace Verity.Mcp.Http;
 /// </summary>
 public sealed class ToolResultMapper : IToolResultMapper
 {
+    private readonly SecretRedactor _redactor;
+
+    /// <summary>A mapper that redacts secrets by shape only (no configured values known).</summary>
+    public ToolResultMapper()
+        : this(new SecretRedactor())
+    {
+    }
+
+    public ToolResultMapper(SecretRedactor redactor)
+    {
+        ArgumentNullException.ThrowIfNull(redactor);
+        _redactor = redactor;
+    }
+
     public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
@@ -45,7 +59,7 @@ public sealed class ToolResultMapper : IToolResultMapper
             _ => $"{endpoint.ToolName} failed: {Sentence(exception.Message)} Run `verity-mcp doctor` to check the configuration.",
         };
 
-        return Error(SecretRedactor.Redact(text));
+        return Error(_redactor.Redact(text));
     }
 
     private static string TimedOut(EndpointDescriptor endpoint, ApiTimeoutException timeout)
@@ -77,7 +91,7 @@ public sealed class ToolResultMapper : IToolResultMapper
         is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
         or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
-    private static CallToolResult Success(EndpointDescriptor endpoint, ApiResponse response)
+    private CallToolResult Success(EndpointDescriptor endpoint, ApiResponse response)
     {
         var body = response.Body.Span;
         if (body.IsEmpty && !response.Truncated)
@@ -95,7 +109,7 @@ public sealed class ToolResultMapper : IToolResultMapper
         if (response.Truncated)
         {
             // A cut JSON document no longer parses: show the text as far as it goes and say how much is missing.
-            return Text(ContentKinds.Decode(body, response.ContentType) + "\n" + CutNote(response));
+            return Text(_redactor.RedactCut(ContentKinds.Decode(body, response.ContentType)) + "\n" + CutNote(response));
         }
 
         if (ContentKinds.IsJson(response.ContentType) || LooksLikeJson(body))
@@ -112,10 +126,10 @@ public sealed class ToolResultMapper : IToolResultMapper
             }
         }
 
-        return Text(ContentKinds.Decode(body, response.ContentType));
+        return Text(_redactor.Redact(ContentKinds.Decode(body, response.ContentType)));
     }
 
-    private static CallToolResult Failure(EndpointDescriptor endpoint, ApiResponse response)
+    private CallToolResult Failure(EndpointDescriptor endpoint, ApiResponse response)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{endpoint.ToolName} failed: the API answered {response.StatusCode}");
@@ -126,7 +140,7 @@ public sealed class ToolResultMapper : IToolResultMapper
 
         text.Append('.');
 
-        if (ApiErrorMessageReader.Read(response.Body.Span, response.ContentType) is { } apiMessage)
+        if (ApiErrorMessageReader.Read(response.Body.Span, response.ContentType, _redactor) is { } apiMessage)
         {
             text.Append(" The API said: ").Append(apiMessage);
         }
@@ -137,7 +151,7 @@ public sealed class ToolResultMapper : IToolResultMapper
             text.Append(CultureInfo.InvariantCulture, $" The API asked to wait {Math.Ceiling(wait.TotalSeconds):0} s before the next try.");
         }
 
-        return Error(SecretRedactor.Redact(text.ToString()));
+        return Error(_redactor.Redact(text.ToString()));
     }
 
     /// <summary>Bad bytes under a UTF-8 text type become U+FFFD here, once, so neither path can trip on them.</summary>
@@ -159,20 +173,22 @@ public sealed class ToolResultMapper : IToolResultMapper
             };
     }
 
-    private static bool TryCompact(ReadOnlySpan<byte> json, out string compact, out JsonElement root)
+    private bool TryCompact(ReadOnlySpan<byte> json, out string compact, out JsonElement root)
     {
         try
         {
             var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
             using var document = JsonDocument.ParseValue(ref reader);
             var buffer = new ArrayBufferWriter<byte>(json.Length);
+            bool redacted;
             using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = true }))
             {
-                document.RootElement.WriteTo(writer);
+                // Value by value, so a secret hidden behind JSON escapes is found too, in the text and the structured content.
+                redacted = _redactor.WriteRedacted(document.RootElement, writer);
             }
 
             compact = Encoding.UTF8.GetString(buffer.WrittenSpan);
-            root = document.RootElement.Clone();
+            root = redacted ? JsonElement.Parse(buffer.WrittenSpan) : document.RootElement.Clone();
             return true;
         }
         catch (JsonException)

@@ -31,6 +31,8 @@ public static class VerityApiServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VerityApiOptions>, VerityApiOptionsValidator>());
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<SecretRedactionOptions>();
+        services.TryAddSingleton<SecretRedactor>();
         services.TryAddSingleton<IVerityApiClient, VerityApiClient>();
         services.TryAddSingleton<IToolResultMapper, ToolResultMapper>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ApiAttemptHandlerFilter>());
