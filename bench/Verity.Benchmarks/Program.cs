@@ -7,7 +7,7 @@ public static class Program
 {
     /// <summary>
     /// Runs the suites picked with <c>--filter</c> (e.g. <c>--filter '*HttpPipeline*'</c>); with no arguments, asks.
-    /// <c>host-startup</c> / <c>host-latency</c> run the process-level host measurements instead (see <see cref="HostBenchmarkCommand"/>).
+    /// <c>host-startup</c> / <c>host-latency</c> / <c>host-refusal</c> run the process-level host measurements instead (see <see cref="HostBenchmarkCommand"/>).
     /// </summary>
     public static int Main(string[] args)
     {

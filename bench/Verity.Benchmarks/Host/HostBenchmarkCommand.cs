@@ -7,10 +7,11 @@ namespace Verity.Benchmarks.Host;
 /// in-process model does not fit, so they run as plain commands:
 /// <c>host-startup [--runs 20] [--warmups 2] --host NAME=PATH ...</c> and
 /// <c>host-latency [--calls 500] [--warmups 1000] --host NAME=PATH ...</c>. <c>bench/startup.sh</c> builds the hosts and runs both.
+/// <c>host-refusal [--calls 20] [--warmups 3] --host NAME=PATH ...</c> times the refusal of an oversized argument.
 /// </summary>
 internal static class HostBenchmarkCommand
 {
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "host-startup" or "host-latency";
+    public static bool Handles(string[] args) => args.Length > 0 && args[0] is "host-startup" or "host-latency" or "host-refusal";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -40,8 +41,11 @@ internal static class HostBenchmarkCommand
             throw new ArgumentException("Name at least one host: --host NAME=PATH (a verity-mcp binary or verity-mcp.dll).");
         }
 
-        return args[0] == "host-startup"
-            ? await HostStartupBenchmark.RunAsync(hosts, count ?? 20, warmups ?? 2)
-            : await HostCallLatencyBenchmark.RunAsync(hosts, count ?? 500, warmups ?? 1000);
+        return args[0] switch
+        {
+            "host-startup" => await HostStartupBenchmark.RunAsync(hosts, count ?? 20, warmups ?? 2),
+            "host-refusal" => await HostRefusalBenchmark.RunAsync(hosts, count ?? 20, warmups ?? 3),
+            _ => await HostCallLatencyBenchmark.RunAsync(hosts, count ?? 500, warmups ?? 1000),
+        };
     }
 }
