@@ -22,23 +22,38 @@ public sealed class ArgumentValidator
         _schema = inputSchema;
     }
 
-    public IReadOnlyList<ArgumentError> Validate(IReadOnlyDictionary<string, JsonElement>? arguments)
+    public ArgumentErrors Validate(IReadOnlyDictionary<string, JsonElement>? arguments)
     {
-        var errors = new List<ArgumentError>();
+        var errors = new ArgumentErrors();
         var members = arguments ?? new Dictionary<string, JsonElement>();
-        ValidateMembers(_schema, members, prefix: null, errors, depth: 0);
+
+        // An argument holding a value no code can read is reported once and not checked further.
+        HashSet<string>? unreadable = null;
+        foreach (var (name, value) in members)
+        {
+            if (!UnrepresentableValues.Find(value, name, errors, MaxDepth))
+            {
+                (unreadable ??= new(StringComparer.Ordinal)).Add(name);
+            }
+        }
+
+        ValidateMembers(_schema, members, prefix: null, errors, depth: 0, unreadable);
         return errors;
     }
 
     /// <summary>Validates one JSON value against a schema; used for nested values and by tests.</summary>
-    public IReadOnlyList<ArgumentError> ValidateValue(JsonElement value, string path)
+    public ArgumentErrors ValidateValue(JsonElement value, string path)
     {
-        var errors = new List<ArgumentError>();
-        ValidateValue(_schema, value, path, errors, depth: 0);
+        var errors = new ArgumentErrors();
+        if (UnrepresentableValues.Find(value, path, errors, MaxDepth))
+        {
+            ValidateValue(_schema, value, path, errors, depth: 0);
+        }
+
         return errors;
     }
 
-    private void ValidateValue(JsonElement schema, JsonElement value, string path, List<ArgumentError> errors, int depth)
+    private void ValidateValue(JsonElement schema, JsonElement value, string path, ArgumentErrors errors, int depth)
     {
         if (depth > MaxDepth)
         {
@@ -99,7 +114,7 @@ public sealed class ArgumentValidator
         ValidateCombinators(schema, value, path, errors, depth);
     }
 
-    private void ValidateCombinators(JsonElement schema, JsonElement value, string path, List<ArgumentError> errors, int depth)
+    private void ValidateCombinators(JsonElement schema, JsonElement value, string path, ArgumentErrors errors, int depth)
     {
         if (schema.TryGetProperty("allOf", out var allOf) && allOf.ValueKind == JsonValueKind.Array)
         {
@@ -132,9 +147,9 @@ public sealed class ArgumentValidator
         var matches = 0;
         foreach (var branch in branches.EnumerateArray())
         {
-            var branchErrors = new List<ArgumentError>();
+            var branchErrors = new ArgumentErrors();
             ValidateValue(branch, value, path, branchErrors, depth + 1);
-            if (branchErrors.Count == 0 && ++matches >= stopAt)
+            if (branchErrors.Total == 0 && ++matches >= stopAt)
             {
                 break;
             }
@@ -143,7 +158,8 @@ public sealed class ArgumentValidator
         return matches;
     }
 
-    private void ValidateMembers(JsonElement schema, IReadOnlyDictionary<string, JsonElement> members, string? prefix, List<ArgumentError> errors, int depth)
+    private void ValidateMembers(
+        JsonElement schema, IReadOnlyDictionary<string, JsonElement> members, string? prefix, ArgumentErrors errors, int depth, HashSet<string>? skip = null)
     {
         if (schema.ValueKind != JsonValueKind.Object)
         {
@@ -167,6 +183,11 @@ public sealed class ArgumentValidator
         schema.TryGetProperty("additionalProperties", out var additional);
         foreach (var (name, member) in members.OrderBy(static pair => pair.Key, StringComparer.Ordinal))
         {
+            if (skip is not null && skip.Contains(name))
+            {
+                continue;
+            }
+
             var memberPath = Join(prefix, name);
             if (hasProperties && properties.TryGetProperty(name, out var memberSchema))
             {
@@ -198,7 +219,7 @@ public sealed class ArgumentValidator
         }
     }
 
-    private void ValidateArray(JsonElement schema, JsonElement value, string path, List<ArgumentError> errors, int depth)
+    private void ValidateArray(JsonElement schema, JsonElement value, string path, ArgumentErrors errors, int depth)
     {
         var count = value.GetArrayLength();
         if (schema.TryGetProperty("minItems", out var minItems) && minItems.TryGetInt32(out var min) && count < min)
@@ -237,7 +258,7 @@ public sealed class ArgumentValidator
         }
     }
 
-    private static void ValidateString(JsonElement schema, string text, string path, List<ArgumentError> errors)
+    private static void ValidateString(JsonElement schema, string text, string path, ArgumentErrors errors)
     {
         var length = CountCodePoints(text);
         if (schema.TryGetProperty("minLength", out var minLength) && minLength.TryGetInt32(out var min) && length < min)
@@ -276,7 +297,7 @@ public sealed class ArgumentValidator
         }
     }
 
-    private static void ValidateNumber(JsonElement schema, JsonElement value, string path, List<ArgumentError> errors)
+    private static void ValidateNumber(JsonElement schema, JsonElement value, string path, ArgumentErrors errors)
     {
         var number = value.GetDouble();
         CheckBound(schema, "minimum", path, errors, limit => number >= limit, "must be at least");
@@ -304,7 +325,7 @@ public sealed class ArgumentValidator
         }
     }
 
-    private static void CheckBound(JsonElement schema, string keyword, string path, List<ArgumentError> errors, Func<double, bool> holds, string words)
+    private static void CheckBound(JsonElement schema, string keyword, string path, ArgumentErrors errors, Func<double, bool> holds, string words)
     {
         if (schema.TryGetProperty(keyword, out var bound) && bound.ValueKind == JsonValueKind.Number && !holds(bound.GetDouble()))
         {

@@ -76,9 +76,9 @@ public abstract class EndpointTool : McpServerTool
         }
     }
 
-    private List<ArgumentError> Validate(IReadOnlyDictionary<string, JsonElement>? arguments)
+    private ArgumentErrors Validate(IReadOnlyDictionary<string, JsonElement>? arguments)
     {
-        var errors = new List<ArgumentError>(_validator.Validate(arguments));
+        var errors = _validator.Validate(arguments);
         if (arguments is null)
         {
             return errors;
@@ -86,8 +86,8 @@ public abstract class EndpointTool : McpServerTool
 
         foreach (var name in _definition.PathArguments)
         {
-            if (arguments.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
-                && ApiRequestBuilder.CheckSegment(value.GetString()!) is { } problem)
+            if (arguments.TryGetValue(name, out var value) && UnrepresentableValues.TryGetString(value, out var text)
+                && ApiRequestBuilder.CheckSegment(text) is { } problem)
             {
                 errors.Add(new(name, "path", problem));
             }
@@ -95,8 +95,8 @@ public abstract class EndpointTool : McpServerTool
 
         foreach (var name in _definition.HeaderArguments)
         {
-            if (arguments.TryGetValue(name, out var value) && value.ValueKind == JsonValueKind.String
-                && ApiRequestBuilder.ContainsLineBreak(value.GetString()!))
+            if (arguments.TryGetValue(name, out var value) && UnrepresentableValues.TryGetString(value, out var text)
+                && ApiRequestBuilder.ContainsLineBreak(text))
             {
                 errors.Add(new(name, "header", ApiRequestBuilder.HeaderLineBreakMessage));
             }
