@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -11,6 +13,9 @@ namespace Verity.Mcp.Tools;
 /// </summary>
 public sealed class ArgumentValidator
 {
+    /// <summary>The most argument JSON one call may carry (names and values, in UTF-8); more is refused unread.</summary>
+    public const int MaxArgumentBytes = 1024 * 1024;
+
     private const int MaxDepth = 64;
     private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
     private static readonly ConcurrentDictionary<string, Regex?> Patterns = new(StringComparer.Ordinal);
@@ -26,6 +31,13 @@ public sealed class ArgumentValidator
     {
         var errors = new ArgumentErrors();
         var members = arguments ?? new Dictionary<string, JsonElement>();
+        var size = MeasureUtf8Bytes(members);
+        if (size > MaxArgumentBytes)
+        {
+            errors.Add(new("arguments", "size", string.Create(CultureInfo.InvariantCulture,
+                $"the arguments are {size:N0} bytes of JSON; at most {MaxArgumentBytes:N0} are accepted. Send less: fewer or shorter values.")));
+            return errors;
+        }
 
         // An argument holding a value no code can read is reported once and not checked further.
         HashSet<string>? unreadable = null;
@@ -221,30 +233,31 @@ public sealed class ArgumentValidator
 
     private void ValidateArray(JsonElement schema, JsonElement value, string path, ArgumentErrors errors, int depth)
     {
+        // Length first: an array over maxItems is refused for that alone, so a huge one costs nothing more.
         var count = value.GetArrayLength();
+        if (schema.TryGetProperty("maxItems", out var maxItems) && maxItems.TryGetInt32(out var max) && count > max)
+        {
+            errors.Add(new(path, "maxItems", $"must have at most {max} items, not {count}."));
+            return;
+        }
+
         if (schema.TryGetProperty("minItems", out var minItems) && minItems.TryGetInt32(out var min) && count < min)
         {
             errors.Add(new(path, "minItems", $"must have at least {min} items, not {count}."));
         }
 
-        if (schema.TryGetProperty("maxItems", out var maxItems) && maxItems.TryGetInt32(out var max) && count > max)
-        {
-            errors.Add(new(path, "maxItems", $"must have at most {max} items, not {count}."));
-        }
-
         if (schema.TryGetProperty("uniqueItems", out var unique) && unique.ValueKind == JsonValueKind.True)
         {
-            var items = value.EnumerateArray().ToArray();
-            for (var i = 1; i < items.Length; i++)
+            var firstIndex = new Dictionary<JsonElement, int>(count, JsonValueComparer.Instance);
+            var index = 0;
+            foreach (var item in value.EnumerateArray())
             {
-                for (var j = 0; j < i; j++)
+                if (!firstIndex.TryAdd(item, index))
                 {
-                    if (JsonElement.DeepEquals(items[i], items[j]))
-                    {
-                        errors.Add(new($"{path}[{i}]", "uniqueItems", $"repeats item {j}; items must be unique."));
-                        j = i;
-                    }
+                    errors.Add(new($"{path}[{index}]", "uniqueItems", $"repeats item {firstIndex[item]}; items must be unique."));
                 }
+
+                index++;
             }
         }
 
@@ -451,6 +464,19 @@ public sealed class ArgumentValidator
         }
 
         return count;
+    }
+
+    /// <summary>The raw size of the arguments, read from the parsed JSON without walking it.</summary>
+    private static long MeasureUtf8Bytes(IReadOnlyDictionary<string, JsonElement> members)
+    {
+        long size = 0;
+        foreach (var (name, value) in members)
+        {
+            size += Encoding.UTF8.GetByteCount(name);
+            size += value.ValueKind == JsonValueKind.Undefined ? 0 : JsonMarshal.GetRawUtf8Value(value).Length;
+        }
+
+        return size;
     }
 
     private static Dictionary<string, JsonElement> ToDictionary(JsonElement value)

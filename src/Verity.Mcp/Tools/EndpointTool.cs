@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -152,17 +153,27 @@ public abstract class EndpointTool : McpServerTool
         }
     }
 
-    /// <summary>The tool error the assistant sees for bad arguments: one line per problem, by argument and rule.</summary>
+    /// <summary>
+    /// The tool error the assistant sees for bad arguments: one line per problem, by argument and rule, the first
+    /// <see cref="ArgumentErrors.MaxListed"/> of them and a count of the rest.
+    /// </summary>
     public CallToolResult InvalidArguments(IReadOnlyList<ArgumentError> errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+        var total = errors is ArgumentErrors counted ? counted.Total : errors.Count;
+        var listed = Math.Min(errors.Count, ArgumentErrors.MaxListed);
         var text = new StringBuilder()
             .Append("Invalid arguments for tool '").Append(Endpoint.ToolName).Append("' (")
-            .Append(errors.Count).Append(errors.Count == 1 ? " problem" : " problems")
+            .Append(total.ToString(CultureInfo.InvariantCulture)).Append(total == 1 ? " problem" : " problems")
             .Append("); no request was sent. Fix them and call the tool again:");
-        foreach (var error in errors)
+        for (var i = 0; i < listed; i++)
         {
-            text.Append('\n').Append("- ").Append(error);
+            text.Append('\n').Append("- ").Append(errors[i]);
+        }
+
+        if (total > listed)
+        {
+            text.Append('\n').Append("- …and ").Append((total - listed).ToString(CultureInfo.InvariantCulture)).Append(" more.");
         }
 
         return new CallToolResult

@@ -26,7 +26,9 @@ public sealed class HostileArgumentTests
                 "score": { "type": "number" },
                 "count": { "type": "integer" },
                 "tag": { "type": "array", "items": { "type": "string", "minLength": 1, "maxLength": 40 }, "maxItems": 10, "uniqueItems": true },
-                "meta": { "type": "object" }
+                "meta": { "type": "object" },
+                "scores": { "type": "array", "items": { "type": "number", "minimum": 0 } },
+                "note": { "type": "string" }
               },
               "required": ["agentId"], "additionalProperties": false }
             """,
@@ -146,5 +148,39 @@ public sealed class HostileArgumentTests
         var (text, sent) = await CallAsync("""{ "agentId": "agt_\u00e9\ud83d\ude00", "score": 1.7976931348623157e308, "count": -9007199254740993, "meta": { "a\u0041": "\ud83d\ude00" } }""");
 
         Assert.Equal((1, "sent 200"), (sent, text));
+    }
+
+    [Fact]
+    public async Task An_array_over_maxItems_is_refused_for_its_length_alone()
+    {
+        // Twelve items, each also too short and repeated: past maxItems nothing else is checked.
+        var (text, sent) = await CallAsync($$"""{ "agentId": "agt_01", "tag": [{{string.Join(", ", Enumerable.Repeat("\"\"", 12))}}] }""");
+
+        Assert.Equal(0, sent);
+        Assert.Contains("(1 problem)", text, StringComparison.Ordinal);
+        Assert.Contains("- tag (maxItems): must have at most 10 items, not 12.", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_the_first_problems_are_listed_and_the_rest_counted()
+    {
+        var (text, sent) = await CallAsync($$"""{ "agentId": "agt_01", "scores": [{{string.Join(", ", Enumerable.Repeat("-1", 100))}}] }""");
+
+        Assert.Equal(0, sent);
+        Assert.Contains("(100 problems)", text, StringComparison.Ordinal);
+        var lines = text.Split('\n');
+        Assert.Equal(ArgumentErrors.MaxListed, lines.Count(line => line.StartsWith("- scores[", StringComparison.Ordinal)));
+        Assert.Equal("- …and 80 more.", lines[^1]);
+    }
+
+    [Fact]
+    public async Task An_argument_set_of_megabytes_is_refused_for_its_size()
+    {
+        var note = new string('x', 3 * 1024 * 1024);
+        var (text, sent) = await CallAsync($$"""{ "agentId": "agt_01", "note": "{{note}}" }""");
+
+        Assert.Equal(0, sent);
+        Assert.Contains("(1 problem)", text, StringComparison.Ordinal);
+        Assert.Contains("- arguments (size): the arguments are 3,145,749 bytes of JSON; at most 1,048,576 are accepted.", text, StringComparison.Ordinal);
     }
 }
