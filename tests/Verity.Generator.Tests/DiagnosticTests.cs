@@ -157,6 +157,16 @@ public sealed class DiagnosticTests
     public void VMCP017_invalid_pattern() =>
         Single(TestCatalogs.With("""{ "method": "GET", "path": "/a", "summary": "A.", "parameters": [ { "name": "q", "in": "query", "schema": { "type": "string", "pattern": "([a-z" } } ] }"""), "VMCP017");
 
+    [Theory]
+    [InlineData(@"(?i)^[a-z]+$", "'(?i' is not ECMA-262 syntax")]
+    [InlineData(@"^[0-9]+\z", @"'\z' is not an ECMA-262 escape; use ^ and $ for the start and the end")]
+    [InlineData(@"(a)\2", @"'\2' refers to group 2")]
+    public void VMCP017_pattern_that_is_not_ECMA_262_says_why(string pattern, string reason)
+    {
+        var diagnostic = Single(TestCatalogs.With($$"""{ "method": "GET", "path": "/a", "summary": "A.", "parameters": [ { "name": "q", "in": "query", "schema": { "type": "string", "pattern": {{System.Text.Json.JsonSerializer.Serialize(pattern)}} } } ] }"""), "VMCP017");
+        Assert.Contains(reason, diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void VMCP018_catalogs_that_would_generate_the_same_classes()
     {

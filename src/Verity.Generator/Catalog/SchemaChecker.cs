@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Verity.Generator.Json;
+using Verity.Mcp.Tools;
 
 namespace Verity.Generator.Catalog;
 
@@ -229,15 +230,8 @@ internal sealed class SchemaChecker
 
         var problem = PatternProblems.GetOrAdd(pattern.Value, static source =>
         {
-            try
-            {
-                _ = new Regex(source, RegexOptions.CultureInvariant);
-                return string.Empty;
-            }
-            catch (ArgumentException exception)
-            {
-                return exception.Message;
-            }
+            // The same reading as the runtime's: JavaScript's meaning, so .NET-only syntax such as (?i) or \z is refused.
+            return EcmaScriptPattern.TryCreate(source, Regex.InfiniteMatchTimeout, out var reason) is null ? reason : string.Empty;
         });
         if (problem.Length > 0)
         {

@@ -11,6 +11,17 @@ public sealed class ArgumentErrors : IReadOnlyList<ArgumentError>
     public const int MaxListed = 20;
 
     private readonly List<ArgumentError> _listed = [];
+    private readonly CallState _call;
+
+    public ArgumentErrors()
+        : this(new CallState())
+    {
+    }
+
+    private ArgumentErrors(CallState call)
+    {
+        _call = call;
+    }
 
     /// <summary>Every problem found, listed or not.</summary>
     public int Total { get; private set; }
@@ -32,7 +43,25 @@ public sealed class ArgumentErrors : IReadOnlyList<ArgumentError>
         }
     }
 
+    /// <summary>
+    /// True once a pattern match in this call ran out of time; shared with <see cref="ForBranch"/> collections, so a
+    /// call spends at most one match time-out however many values it carries.
+    /// </summary>
+    internal bool PatternTimedOut
+    {
+        get => _call.PatternTimedOut;
+        set => _call.PatternTimedOut = value;
+    }
+
+    /// <summary>A separate collection for trying one <c>anyOf</c>/<c>oneOf</c> branch, in the same call.</summary>
+    internal ArgumentErrors ForBranch() => new(_call);
+
     public IEnumerator<ArgumentError> GetEnumerator() => _listed.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    private sealed class CallState
+    {
+        public bool PatternTimedOut { get; set; }
+    }
 }

@@ -17,8 +17,10 @@ public sealed class ArgumentValidator
     public const int MaxArgumentBytes = 1024 * 1024;
 
     private const int MaxDepth = 64;
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
-    private static readonly ConcurrentDictionary<string, Regex?> Patterns = new(StringComparer.Ordinal);
+    // Generous for any sane pattern on a valid value (they take microseconds), small enough that the one match a call
+    // may spend it on (see ArgumentErrors.PatternTimedOut) costs little.
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(250);
+    private static readonly ConcurrentDictionary<string, (Regex? Regex, string Problem)> Patterns = new(StringComparer.Ordinal);
 
     private readonly JsonElement _schema;
 
@@ -137,14 +139,14 @@ public sealed class ArgumentValidator
         }
 
         if (schema.TryGetProperty("anyOf", out var anyOf) && anyOf.ValueKind == JsonValueKind.Array
-            && CountMatches(anyOf, value, path, depth, stopAt: 1) == 0)
+            && CountMatches(anyOf, value, path, errors, depth, stopAt: 1) == 0)
         {
             errors.Add(new(path, "anyOf", $"must match at least one of the {anyOf.GetArrayLength()} allowed shapes."));
         }
 
         if (schema.TryGetProperty("oneOf", out var oneOf) && oneOf.ValueKind == JsonValueKind.Array)
         {
-            var matches = CountMatches(oneOf, value, path, depth, stopAt: 2);
+            var matches = CountMatches(oneOf, value, path, errors, depth, stopAt: 2);
             if (matches != 1)
             {
                 errors.Add(new(path, "oneOf", matches == 0
@@ -154,12 +156,12 @@ public sealed class ArgumentValidator
         }
     }
 
-    private int CountMatches(JsonElement branches, JsonElement value, string path, int depth, int stopAt)
+    private int CountMatches(JsonElement branches, JsonElement value, string path, ArgumentErrors errors, int depth, int stopAt)
     {
         var matches = 0;
         foreach (var branch in branches.EnumerateArray())
         {
-            var branchErrors = new ArgumentErrors();
+            var branchErrors = errors.ForBranch();
             ValidateValue(branch, value, path, branchErrors, depth + 1);
             if (branchErrors.Total == 0 && ++matches >= stopAt)
             {
@@ -286,18 +288,7 @@ public sealed class ArgumentValidator
 
         if (schema.TryGetProperty("pattern", out var pattern) && pattern.ValueKind == JsonValueKind.String)
         {
-            var regex = GetPattern(pattern.GetString()!);
-            try
-            {
-                if (regex is not null && !regex.IsMatch(text))
-                {
-                    errors.Add(new(path, "pattern", $"must match the pattern {pattern.GetString()}."));
-                }
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                errors.Add(new(path, "pattern", "could not be checked against the pattern in time; shorten the value."));
-            }
+            CheckPattern(pattern.GetString()!, text, path, errors);
         }
 
         if (schema.TryGetProperty("format", out var format) && format.ValueKind == JsonValueKind.String)
@@ -383,19 +374,43 @@ public sealed class ArgumentValidator
         return at > 0 && at == text.LastIndexOf('@') && at < text.Length - 1 && !text.Any(char.IsWhiteSpace);
     }
 
-    private static Regex? GetPattern(string pattern) =>
-        Patterns.GetOrAdd(pattern, static source =>
+    /// <summary>
+    /// Matches with JavaScript's meaning of the pattern (see <see cref="EcmaScriptPattern"/>). A pattern that cannot be
+    /// compiled refuses the value: checking nothing would let anything through. After one match in a call runs out of
+    /// time, the call's other pattern checks are reported instead of run, so one call costs at most one time-out.
+    /// </summary>
+    private static void CheckPattern(string pattern, string text, string path, ArgumentErrors errors)
+    {
+        var (regex, problem) = Patterns.GetOrAdd(pattern, static source =>
         {
-            try
-            {
-                return new Regex(source, RegexOptions.CultureInvariant, PatternTimeout);
-            }
-            catch (ArgumentException)
-            {
-                // The generator rejects invalid patterns at compile time; a schema built by hand may still hold one.
-                return null;
-            }
+            var compiled = EcmaScriptPattern.TryCreate(source, PatternTimeout, out var reason);
+            return (compiled, reason);
         });
+        if (regex is null)
+        {
+            errors.Add(new(path, "pattern", $"cannot be checked: the tool's pattern {pattern} is not a usable ECMA-262 regular expression ({problem}). The tool's catalog must be fixed."));
+            return;
+        }
+
+        if (errors.PatternTimedOut)
+        {
+            errors.Add(new(path, "pattern", "was not checked against the pattern: an earlier value in this call took too long; shorten the values."));
+            return;
+        }
+
+        try
+        {
+            if (!regex.IsMatch(text))
+            {
+                errors.Add(new(path, "pattern", $"must match the pattern {pattern}."));
+            }
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            errors.PatternTimedOut = true;
+            errors.Add(new(path, "pattern", "could not be checked against the pattern in time; shorten the value."));
+        }
+    }
 
     private bool TryResolve(string reference, out JsonElement target)
     {

@@ -32,6 +32,8 @@ public sealed class ArgumentValidatorTests
     [InlineData("""{ "type": "string", "maxLength": 2 }""", "\"😀😀\"", "")]
     [InlineData("""{ "type": "string", "pattern": "^\\+[1-9][0-9]{7,14}$" }""", "\"+15550100\"", "")]
     [InlineData("""{ "type": "string", "pattern": "^\\+[1-9][0-9]{7,14}$" }""", "\"555-0100\"", "a:pattern")]
+    [InlineData("""{ "type": "string", "pattern": "^\\+[1-9][0-9]{7,14}$" }""", "\"+15550100\\n\"", "a:pattern")]
+    [InlineData("""{ "type": "string", "pattern": "^\\d+$" }""", "\"\u0661\u0662\"", "a:pattern")]
     [InlineData("""{ "type": "string", "format": "date-time" }""", "\"2026-11-01T09:30:00Z\"", "")]
     [InlineData("""{ "type": "string", "format": "date-time" }""", "\"2026-11-01\"", "a:format")]
     [InlineData("""{ "type": "string", "format": "date" }""", "\"2026-11-01\"", "")]
@@ -101,5 +103,27 @@ public sealed class ArgumentValidatorTests
     {
         var error = Assert.Single(Validate(Schema("\"phone\": { \"type\": \"string\", \"pattern\": \"^\\\\+[0-9]+$\" }"), """{ "phone": "555" }"""));
         Assert.Equal("phone (pattern): must match the pattern ^\\+[0-9]+$.", error.ToString());
+    }
+
+    [Fact]
+    public void A_pattern_that_cannot_be_compiled_refuses_the_value()
+    {
+        var error = Assert.Single(Validate(Schema("\"a\": { \"type\": \"string\", \"pattern\": \"(?i)abc\" }"), """{ "a": "abc" }"""));
+
+        Assert.Equal("pattern", error.Rule);
+        Assert.StartsWith("cannot be checked: the tool's pattern (?i)abc is not a usable ECMA-262 regular expression ('(?i' is not ECMA-262 syntax", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_call_spends_at_most_one_pattern_time_out()
+    {
+        var slow = new string('a', 40) + "!";
+        var errors = Validate(
+            Schema("\"a\": { \"type\": \"array\", \"items\": { \"type\": \"string\", \"pattern\": \"^(a+)+$\" } }"),
+            $$"""{ "a": ["{{slow}}", "{{slow}}", "{{slow}}", "aaa"] }""");
+
+        Assert.Equal("a[0]:pattern a[1]:pattern a[2]:pattern a[3]:pattern", Rules(errors));
+        Assert.StartsWith("could not be checked against the pattern in time", errors[0].Message, StringComparison.Ordinal);
+        Assert.All(errors.Skip(1), error => Assert.StartsWith("was not checked against the pattern", error.Message, StringComparison.Ordinal));
     }
 }
