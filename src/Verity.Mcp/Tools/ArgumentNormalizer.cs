@@ -80,8 +80,9 @@ public sealed class ArgumentNormalizer
         return normalized;
     }
 
+    // Read without GetString: a string with a lone surrogate escape would throw here, before the validator reports it.
     private static bool IsNoValue(JsonElement value) =>
-        value.ValueKind == JsonValueKind.Null || (value.ValueKind == JsonValueKind.String && value.GetString()!.Length == 0);
+        value.ValueKind == JsonValueKind.Null || (UnrepresentableValues.TryGetString(value, out var text) && text.Length == 0);
 
     // Decided once per argument and kind by the schema's own validator, so every keyword (type, minLength, pattern,
     // format, enum, $ref, anyOf…) counts exactly as it does when the value is checked.
