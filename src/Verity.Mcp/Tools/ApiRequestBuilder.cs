@@ -5,7 +5,9 @@ namespace Verity.Mcp.Tools;
 
 /// <summary>
 /// Builds an <see cref="ApiRequest"/> from typed values. Each path value becomes exactly one percent-encoded
-/// segment, so <c>/</c>, <c>?</c>, <c>#</c> and dot segments in a value cannot change which resource is addressed.
+/// segment; a value that is or decodes to a separator or a dot segment is refused (<see cref="PathSegmentRules"/>),
+/// and so is a segment that several parts of the template join into one, so no value can change which resource is
+/// addressed.
 /// </summary>
 public sealed class ApiRequestBuilder
 {
@@ -14,7 +16,10 @@ public sealed class ApiRequestBuilder
     private readonly StringBuilder _path = new();
     private readonly StringBuilder _query = new();
     private readonly List<KeyValuePair<string, string>> _headers = [];
+    private readonly List<string> _segmentArguments = [];
     private ReadOnlyMemory<byte>? _body;
+    private int _segmentStart;
+    private int _segmentParts;
 
     public ApiRequestBuilder(EndpointDescriptor endpoint)
     {
@@ -27,15 +32,27 @@ public sealed class ApiRequestBuilder
     public ApiRequestBuilder AppendLiteral(string literal)
     {
         ArgumentNullException.ThrowIfNull(literal);
-        _path.Append(literal);
+        var rest = literal.AsSpan();
+        for (var slash = rest.IndexOf('/'); slash >= 0; slash = rest.IndexOf('/'))
+        {
+            AppendToSegment(rest[..slash]);
+            EndSegment();
+            _path.Append('/');
+            _segmentStart = _path.Length;
+            rest = rest[(slash + 1)..];
+        }
+
+        AppendToSegment(rest);
         return this;
     }
 
-    /// <summary>Appends one path value as a single segment.</summary>
+    /// <summary>Appends one path value as a single segment (or as one part of a segment the template composes).</summary>
     public ApiRequestBuilder AppendSegment(string argument, string value)
     {
         ArgumentNullException.ThrowIfNull(value);
         _path.Append(EncodeSegment(argument, value));
+        _segmentArguments.Add(argument);
+        _segmentParts++;
         return this;
     }
 
@@ -81,30 +98,57 @@ public sealed class ApiRequestBuilder
         return this;
     }
 
-    public ApiRequest Build() => new()
+    public ApiRequest Build()
     {
-        Endpoint = _endpoint,
-        Method = _method,
-        RelativeUri = _path.ToString() + _query.ToString(),
-        Headers = _headers.ToArray(),
-        JsonBody = _body,
-    };
+        EndSegment();
+        return new()
+        {
+            Endpoint = _endpoint,
+            Method = _method,
+            RelativeUri = _path.ToString() + _query.ToString(),
+            Headers = _headers.ToArray(),
+            JsonBody = _body,
+        };
+    }
+
+    private void AppendToSegment(ReadOnlySpan<char> literal)
+    {
+        if (!literal.IsEmpty)
+        {
+            _path.Append(literal);
+            _segmentParts++;
+        }
+    }
+
+    /// <summary>
+    /// A segment a template composes from several parts (<c>{a}{b}</c>, <c>{a}.</c>) is checked as a whole, as the
+    /// server reads it: parts that pass alone can still join into a dot segment once decoded (<c>%2</c> + <c>e.</c>).
+    /// </summary>
+    private void EndSegment()
+    {
+        if (_segmentParts > 1 && _segmentArguments.Count > 0)
+        {
+            var served = Uri.UnescapeDataString(_path.ToString(_segmentStart, _path.Length - _segmentStart));
+            if (PathSegmentRules.CheckComposed(served) is { } problem)
+            {
+                throw new ToolArgumentException(string.Join(" + ", _segmentArguments), "path", problem);
+            }
+        }
+
+        _segmentArguments.Clear();
+        _segmentParts = 0;
+    }
 
     internal const string HeaderLineBreakMessage = "must not contain a carriage return or line feed.";
 
-    internal const string EmptySegmentMessage = "must not be empty: it is a path segment.";
-
-    internal const string DotSegmentMessage = "must not be '.' or '..': it is a path segment.";
-
     /// <summary>The problem with a path value, or null when it can be used as a segment.</summary>
-    internal static string? CheckSegment(string value) =>
-        value.Length == 0 ? EmptySegmentMessage : value is "." or ".." ? DotSegmentMessage : null;
+    internal static string? CheckSegment(string value) => PathSegmentRules.Check(value);
 
     internal static bool ContainsLineBreak(string value) => value.AsSpan().IndexOfAny('\r', '\n') >= 0;
 
     /// <summary>
-    /// RFC 3986 unreserved characters stay, everything else is percent-encoded (UTF-8). A whole segment of
-    /// <c>.</c> or <c>..</c> is refused rather than encoded: servers decode <c>%2E</c> before removing dot segments.
+    /// RFC 3986 unreserved characters stay, everything else is percent-encoded (UTF-8). A value that is or decodes to
+    /// a separator or a dot segment is refused rather than encoded: servers decode <c>%2E</c> before removing dot segments.
     /// </summary>
     internal static string EncodeSegment(string argument, string value)
     {

@@ -83,10 +83,10 @@ public sealed class EndpointToolTests
     {
         var (services, client) = Services((_, _) => Task.FromResult(new ApiResponse { StatusCode = 200 }));
 
-        var result = await new GetAgentTool().InvokeAsync(Args("""{ "agentId": "a/b" }"""), services, CancellationToken.None);
+        var result = await new GetAgentTool().InvokeAsync(Args("""{ "agentId": "agt 01" }"""), services, CancellationToken.None);
 
         Assert.Equal("get_agent 200", Text(result));
-        Assert.Equal("/api/agents/a%2Fb", Assert.Single(client.Requests).RelativeUri);
+        Assert.Equal("/api/agents/agt%2001", Assert.Single(client.Requests).RelativeUri);
     }
 
     [Fact]

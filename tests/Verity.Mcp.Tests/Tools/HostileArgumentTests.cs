@@ -183,4 +183,17 @@ public sealed class HostileArgumentTests
         Assert.Contains("(1 problem)", text, StringComparison.Ordinal);
         Assert.Contains("- arguments (size): the arguments are 3,145,749 bytes of JSON; at most 1,048,576 are accepted.", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("..\\admin", "must not contain '/' or '\\'")]
+    [InlineData("agt_01/../../admin", "must not contain '/' or '\\'")]
+    [InlineData("%2e%2e", "must not be '.' or '..'")]
+    [InlineData(".%2E", "must not be '.' or '..'")]
+    public async Task A_path_value_that_would_leave_its_segment_is_refused_by_name(string agentId, string message)
+    {
+        var (text, sent) = await CallAsync($$"""{ "agentId": {{JsonSerializer.Serialize(agentId)}} }""");
+
+        Assert.Equal(0, sent);
+        Assert.Contains($"- agentId (path): {message}", text, StringComparison.Ordinal);
+    }
 }
