@@ -226,6 +226,40 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain(output.Diagnostics, d => d.Id == "VMCP019");
     }
 
+    [Theory]
+    [InlineData("/files/{a}{b}", "{a}{b}")]
+    [InlineData("/files/{a}./raw", "{a}.")]
+    [InlineData("/files/.{a}.{b}", ".{a}.{b}")]
+    public void VMCP020_path_segment_that_can_become_a_dot_segment_is_a_warning_at_the_path(string path, string segment)
+    {
+        var parameters = string.Join(", ", new[] { "a", "b" }.Where(name => path.Contains("{" + name + "}", StringComparison.Ordinal))
+            .Select(name => $$"""{ "name": "{{name}}", "in": "path" }"""));
+        var catalog = TestCatalogs.With($$"""
+            { "method": "GET", "path": "{{path}}", "summary": "A.", "tool": "get_file", "parameters": [ {{parameters}} ] }
+            """);
+
+        var diagnostic = Single(catalog, "VMCP020");
+
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(Position(catalog, $"\"{path}\""), diagnostic.Location.GetLineSpan().StartLinePosition);
+        Assert.Contains($"The path segment '{segment}' joins path parameters with nothing but dots", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(GeneratorHarness.Run(catalog).Sources.Keys, key => key.Contains("GetFileTool", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("/files/{a}.json/{b}")]
+    [InlineData("/files/{a}-{b}")]
+    [InlineData("/files/{a}/{b}/..")]
+    public void VMCP020_is_not_reported_for_segments_with_other_text(string path)
+    {
+        var output = GeneratorHarness.Run(TestCatalogs.With($$"""
+            { "method": "GET", "path": "{{path}}", "summary": "A.",
+              "parameters": [ { "name": "a", "in": "path" }, { "name": "b", "in": "path" } ] }
+            """));
+
+        Assert.DoesNotContain(output.Diagnostics, d => d.Id == "VMCP020");
+    }
+
     [Fact]
     public void Every_descriptor_has_a_test_and_a_release_entry()
     {

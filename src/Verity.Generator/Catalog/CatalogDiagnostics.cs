@@ -65,6 +65,9 @@ internal static class CatalogDiagnostics
     public static readonly DiagnosticDescriptor LongToolName = Warning("VMCP019", "Tool name too long for some clients",
         "Tool name '{0}' is {1} characters long; Cursor drops a tool whose server name plus tool name is over 60 characters, so keep tool names (prefix included) to {2} or fewer: set a shorter \"tool\" on this endpoint or a shorter toolPrefix");
 
+    public static readonly DiagnosticDescriptor DotSegmentTemplate = Warning("VMCP020", "Path segment can become a dot segment",
+        "The path segment '{0}' joins path parameters with nothing but dots, so values such as '.' and '.' would make it the dot segment '..'; such calls are refused at run time. Give each parameter its own segment or put a literal between them (e.g. '{{a}}-{{b}}')");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [MalformedJson.Id] = MalformedJson,
@@ -86,6 +89,7 @@ internal static class CatalogDiagnostics
         [InvalidPattern.Id] = InvalidPattern,
         [CollidingCatalogs.Id] = CollidingCatalogs,
         [LongToolName.Id] = LongToolName,
+        [DotSegmentTemplate.Id] = DotSegmentTemplate,
     };
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

@@ -259,6 +259,14 @@ internal sealed class EndpointBuilder
             draft.PathParts.Add(new PathPart(literal.ToString(), null));
         }
 
+        foreach (var segment in path.Split('/'))
+        {
+            if (CanBecomeDotSegment(segment))
+            {
+                _parser.Report(CatalogDiagnostics.DotSegmentTemplate, pathNode, segment);
+            }
+        }
+
         foreach (var parameter in draft.Parameters)
         {
             if (parameter.Location == ArgumentLocation.Path && !used.Contains(parameter.Name))
@@ -266,6 +274,40 @@ internal sealed class EndpointBuilder
                 _parser.Report(CatalogDiagnostics.UnusedPathParameter, FindParameterNode(draft.Node, parameter.Name) ?? pathNode, parameter.Name, path);
             }
         }
+    }
+
+    /// <summary>
+    /// <c>{a}{b}</c>, <c>{a}.</c>, <c>.{a}.{b}</c>: a segment of more than one part whose only literal text is dots.
+    /// Values that pass one by one can join into <c>..</c> there (the runtime refuses those calls).
+    /// </summary>
+    private static bool CanBecomeDotSegment(string segment)
+    {
+        var parameters = 0;
+        var dots = 0;
+        for (var i = 0; i < segment.Length; i++)
+        {
+            if (segment[i] == '{')
+            {
+                var close = segment.IndexOf('}', i + 1);
+                if (close < 0)
+                {
+                    return false;
+                }
+
+                parameters++;
+                i = close;
+            }
+            else if (segment[i] == '.')
+            {
+                dots++;
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        return parameters > 0 && parameters + dots > 1;
     }
 
     private static JNode? FindParameterNode(JObject endpoint, string name)
