@@ -35,8 +35,18 @@ public static class EndpointToolRegistration
                     options.ToolCollection.TryAdd(tool);
                 }
             });
+
+        // Once per server, however many catalogs it registers.
+        if (!services.Any(static service => service.ServiceType == typeof(UnreadableArgumentsFilterMarker)))
+        {
+            services.AddSingleton<UnreadableArgumentsFilterMarker>();
+            builder.WithMessageFilters(static filters => filters.AddIncomingFilter(UnreadableArgumentsFilter.Create()));
+        }
+
         return builder;
     }
+
+    private sealed class UnreadableArgumentsFilterMarker;
 
     /// <summary>Binds <see cref="ToolFilterOptions"/> from <c>VERITY_TOOLS</c> / <c>VERITY_READ_ONLY</c>; safe to call twice.</summary>
     public static IServiceCollection AddToolFilterOptions(this IServiceCollection services)
