@@ -22,7 +22,7 @@ internal static class UnrepresentableValues
     public static bool Find(JsonElement value, string path, ArgumentErrors errors, int maxDepth)
     {
         var before = errors.Total;
-        Visit(value, path, errors, depth: 0, maxDepth);
+        Visit(value, new(path, -1, default), errors, depth: 0, maxDepth);
         return errors.Total == before;
     }
 
@@ -53,38 +53,42 @@ internal static class UnrepresentableValues
         }
     }
 
-    private static void Visit(JsonElement value, string path, ArgumentErrors errors, int depth, int maxDepth)
+    // A value's path is built only when it is reported or has members of its own: a 50,000-item array of valid
+    // strings is walked without allocating.
+    private static void Visit(JsonElement value, Location at, ArgumentErrors errors, int depth, int maxDepth)
     {
         switch (value.ValueKind)
         {
-            case JsonValueKind.String when !TryGetString(value, out _):
-                errors.Add(new(path, TextRule, "is not valid Unicode text: it has an unpaired surrogate escape such as \\ud800; send the text without it."));
+            case JsonValueKind.String when !IsReadable(value):
+                errors.Add(new(at.Path, TextRule, "is not valid Unicode text: it has an unpaired surrogate escape such as \\ud800; send the text without it."));
                 break;
             case JsonValueKind.Number when !value.TryGetDouble(out var number) || !double.IsFinite(number):
-                errors.Add(new(path, RangeRule, string.Create(CultureInfo.InvariantCulture,
+                errors.Add(new(at.Path, RangeRule, string.Create(CultureInfo.InvariantCulture,
                     $"is {Shorten(value.GetRawText())}, outside the range of a 64-bit floating-point number (about ±1.8e308); send a smaller number.")));
                 break;
             case JsonValueKind.Array or JsonValueKind.Object when depth >= maxDepth:
-                errors.Add(new(path, DepthRule, $"is nested deeper than {maxDepth} levels."));
+                errors.Add(new(at.Path, DepthRule, $"is nested deeper than {maxDepth} levels."));
                 break;
             case JsonValueKind.Array:
+                var arrayPath = at.Path;
                 var index = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    Visit(item, $"{path}[{index++}]", errors, depth + 1, maxDepth);
+                    Visit(item, new(arrayPath, index++, default), errors, depth + 1, maxDepth);
                 }
 
                 break;
             case JsonValueKind.Object:
+                var objectPath = at.Path;
                 foreach (var property in value.EnumerateObject())
                 {
-                    if (TryGetName(property, out var name))
+                    if (HasReadableName(property))
                     {
-                        Visit(property.Value, $"{path}.{name}", errors, depth + 1, maxDepth);
+                        Visit(property.Value, new(objectPath, -1, property), errors, depth + 1, maxDepth);
                     }
                     else
                     {
-                        errors.Add(new(path, TextRule, "has a property name that is not valid Unicode text (an unpaired surrogate escape such as \\ud800); rename it."));
+                        errors.Add(new(objectPath, TextRule, "has a property name that is not valid Unicode text (an unpaired surrogate escape such as \\ud800); rename it."));
                     }
                 }
 
@@ -92,18 +96,19 @@ internal static class UnrepresentableValues
         }
     }
 
-    private static bool TryGetName(JsonProperty property, out string name)
+    private static bool IsReadable(JsonElement text) =>
+        JsonMarshal.GetRawUtf8Value(text).IndexOf((byte)'\\') < 0 || TryGetString(text, out _);
+
+    private static bool HasReadableName(JsonProperty property)
     {
-        name = string.Empty;
         if (JsonMarshal.GetRawUtf8PropertyName(property).IndexOf((byte)'\\') < 0)
         {
-            name = property.Name;
             return true;
         }
 
         try
         {
-            name = property.Name;
+            _ = property.Name;
             return true;
         }
         catch (InvalidOperationException)
@@ -114,4 +119,13 @@ internal static class UnrepresentableValues
 
     private static string Shorten(string number) =>
         number.Length <= MaxShownNumberLength ? number : string.Concat(number.AsSpan(0, MaxShownNumberLength), "…");
+
+    /// <summary>Where a value is: its container's path and its index or property there (or the whole path, at the top).</summary>
+    private readonly record struct Location(string Parent, int Index, JsonProperty Property)
+    {
+        public string Path =>
+            Index >= 0 ? string.Create(CultureInfo.InvariantCulture, $"{Parent}[{Index}]")
+            : Property.Value.ValueKind != JsonValueKind.Undefined ? $"{Parent}.{Property.Name}"
+            : Parent;
+    }
 }
