@@ -599,6 +599,7 @@ internal sealed class EndpointBuilder
             pathParts.Add(part);
         }
 
+        var output = schemas.BuildOutput(draft.Response);
         return new EndpointModel(
             _names,
             draft.ToolName,
@@ -609,7 +610,8 @@ internal sealed class EndpointBuilder
             methodName,
             description,
             schemas.BuildInput(schemaArguments, required),
-            schemas.BuildOutput(draft.Response),
+            output?.Json,
+            output?.WrapsResult ?? false,
             draft.ReadOnly,
             draft.Destructive,
             draft.Idempotent,

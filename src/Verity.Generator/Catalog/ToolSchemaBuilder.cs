@@ -11,12 +11,15 @@ internal sealed class ToolSchemaBuilder
 {
     private const string ComponentPrefix = "#/components/schemas/";
 
+    /// <summary>The property a wrapped (non-object) answer is put under; the runtime wraps it the same way.</summary>
+    public const string WrappedResultName = "result";
+
     private readonly CatalogParser _parser;
 
     // Each component is copied into the $defs of every tool that uses it; render it once per catalog.
     private readonly Dictionary<string, string> _renderedDefinitions = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _componentReferences = new(System.StringComparer.Ordinal);
-    private readonly Dictionary<string, string?> _outputsByReference = new(System.StringComparer.Ordinal);
+    private readonly Dictionary<string, OutputSchema?> _outputsByReference = new(System.StringComparer.Ordinal);
 
     public ToolSchemaBuilder(CatalogParser parser)
     {
@@ -69,13 +72,16 @@ internal sealed class ToolSchemaBuilder
 
         writer.PropertyName("additionalProperties");
         writer.Bool(false);
-        WriteDefinitions(writer, definitions);
+        WriteDefinitions(writer, definitions, relaxed: false);
         writer.EndObject(empty: false);
         return writer.ToString();
     }
 
-    /// <summary>The output schema, or null when the response is not a JSON object (MCP wants an object there).</summary>
-    public string? BuildOutput(JNode? schema)
+    /// <summary>
+    /// The output schema (relaxed by <see cref="OutputSchemaRelaxer"/>), or null when the endpoint declares no response
+    /// schema. MCP wants an object there: any other response schema is wrapped as the property <c>result</c>.
+    /// </summary>
+    public OutputSchema? BuildOutput(JNode? schema)
     {
         // Many endpoints answer with the same component (e.g. {"$ref": "#/components/schemas/Call"}): build it once.
         if (schema is JObject { Properties.Count: 1 } single && single.Properties[0] is { Name: "$ref", Value: JString reference })
@@ -92,39 +98,65 @@ internal sealed class ToolSchemaBuilder
         return BuildOutputUncached(schema);
     }
 
-    private string? BuildOutputUncached(JNode? schema)
+    /// <summary>An output schema's JSON, and whether it wraps a non-object answer as <c>result</c>.</summary>
+    public sealed class OutputSchema
     {
+        public OutputSchema(string json, bool wrapsResult)
+        {
+            Json = json;
+            WrapsResult = wrapsResult;
+        }
+
+        public string Json { get; }
+
+        public bool WrapsResult { get; }
+    }
+
+    private OutputSchema? BuildOutputUncached(JNode? schema)
+    {
+        if (schema is null)
+        {
+            return null;
+        }
+
         var root = schema;
         for (var hops = 0; hops < 16 && root is JObject obj && obj.Get("$ref") is JString next; hops++)
         {
             root = _parser.ResolveReference(next.Value)?.Node;
         }
 
-        if (root is not JObject rootObject || TypeResolver.IsNullable(rootObject) || TypeResolver.SingleType(rootObject) != "object")
-        {
-            return null;
-        }
-
         var definitions = new List<string>();
-        CollectReferences(rootObject, definitions);
         var writer = new JsonTextWriter();
         writer.StartObject();
-        foreach (var property in rootObject.Properties)
+        var wraps = root is not JObject rootObject || TypeResolver.IsNullable(rootObject) || TypeResolver.SingleType(rootObject) != "object";
+        if (wraps)
         {
-            writer.PropertyName(property.Name);
-            if (property.Name == "$ref" && property.Value is JString text)
+            // As the MCP C# SDK does for a non-object return value: {"result": <the answer>}.
+            CollectReferences(schema, definitions);
+            writer.PropertyName("type");
+            writer.String("object");
+            writer.PropertyName("properties");
+            writer.StartObject();
+            writer.PropertyName(WrappedResultName);
+            writer.Node(OutputSchemaRelaxer.Relax(schema), Rewrite);
+            writer.EndObject(empty: false);
+            writer.PropertyName("required");
+            writer.StringList(new[] { WrappedResultName });
+        }
+        else
+        {
+            var relaxed = (JObject)OutputSchemaRelaxer.Relax(root!);
+            CollectReferences(relaxed, definitions);
+            foreach (var property in relaxed.Properties)
             {
-                writer.String(Rewrite(text.Value));
-            }
-            else
-            {
+                writer.PropertyName(property.Name);
                 writer.Node(property.Value, Rewrite);
             }
         }
 
-        WriteDefinitions(writer, definitions);
-        writer.EndObject(rootObject.Properties.Count == 0 && definitions.Count == 0);
-        return writer.ToString();
+        WriteDefinitions(writer, definitions, relaxed: true);
+        writer.EndObject(empty: false);
+        return new OutputSchema(writer.ToString(), wraps);
     }
 
     private static void WriteArgument(JsonTextWriter writer, Argument argument)
@@ -179,7 +211,8 @@ internal sealed class ToolSchemaBuilder
         writer.EndObject(empty: false);
     }
 
-    private void WriteDefinitions(JsonTextWriter writer, List<string> definitions)
+    /// <param name="relaxed">Output schemas carry their definitions relaxed, like the rest of the schema.</param>
+    private void WriteDefinitions(JsonTextWriter writer, List<string> definitions, bool relaxed)
     {
         if (definitions.Count == 0)
         {
@@ -191,7 +224,7 @@ internal sealed class ToolSchemaBuilder
         foreach (var name in definitions)
         {
             writer.PropertyName(name);
-            var key = name + "\n" + writer.CurrentIndent.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            var key = (relaxed ? "output\n" : "input\n") + name + "\n" + writer.CurrentIndent.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!_renderedDefinitions.TryGetValue(key, out var rendered))
             {
                 var node = _parser.ResolveReference(ComponentPrefix + EscapePointer(name))?.Node;
@@ -203,7 +236,7 @@ internal sealed class ToolSchemaBuilder
                 }
                 else
                 {
-                    definition.Node(node, Rewrite);
+                    definition.Node(relaxed ? OutputSchemaRelaxer.Relax(node) : node, Rewrite);
                 }
 
                 rendered = definition.ToString();

@@ -81,6 +81,10 @@ internal static class EndpointEmitter
         writer.Line("{").Indent();
         writer.Line($"PathArguments = {StringArray(endpoint.Arguments.Where(a => a.Location == ArgumentLocation.Path).Select(a => a.Name))},");
         writer.Line($"HeaderArguments = {StringArray(endpoint.Arguments.Where(a => a.Location == ArgumentLocation.Header).Select(a => a.Name))},");
+        if (endpoint.OutputWrapsResult)
+        {
+            writer.Line("OutputWrapsResult = true,");
+        }
         writer.Close(";");
         writer.Line();
         EmitBuildRequest(writer, endpoint, ns);

@@ -12,6 +12,7 @@ internal sealed record EndpointModel(
     string Description,
     string InputSchemaJson,
     string? OutputSchemaJson,
+    bool OutputWrapsResult,
     bool ReadOnly,
     bool Destructive,
     bool Idempotent,

@@ -63,14 +63,13 @@ public static partial class VerityAgentsTools
             },
             "createdAt": {
               "type": "string",
-              "format": "date-time"
+              "description": "Format: date-time."
             }
           },
           "$defs": {
             "AgentStatus": {
               "type": "string",
-              "enum": ["active", "paused", "draft"],
-              "description": "Lifecycle state of an agent."
+              "description": "Lifecycle state of an agent. Known values: active, paused, draft."
             }
           }
         }

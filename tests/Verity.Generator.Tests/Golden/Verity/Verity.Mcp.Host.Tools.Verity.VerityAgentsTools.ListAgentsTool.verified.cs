@@ -90,14 +90,13 @@ public static partial class VerityAgentsTools
                 },
                 "createdAt": {
                   "type": "string",
-                  "format": "date-time"
+                  "description": "Format: date-time."
                 }
               }
             },
             "AgentStatus": {
               "type": "string",
-              "enum": ["active", "paused", "draft"],
-              "description": "Lifecycle state of an agent."
+              "description": "Lifecycle state of an agent. Known values: active, paused, draft."
             }
           }
         }

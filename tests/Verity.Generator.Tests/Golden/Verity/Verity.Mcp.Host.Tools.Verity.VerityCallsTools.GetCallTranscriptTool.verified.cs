@@ -55,8 +55,7 @@ public static partial class VerityCallsTools
           "$defs": {
             "CallStatus": {
               "type": "string",
-              "enum": ["queued", "ringing", "in_progress", "completed", "failed", "no_answer", "canceled"],
-              "description": "Where the call is in its lifecycle."
+              "description": "Where the call is in its lifecycle. Known values: queued, ringing, in_progress, completed, failed, no_answer, canceled."
             },
             "TranscriptTurn": {
               "type": "object",
@@ -64,14 +63,13 @@ public static partial class VerityCallsTools
               "properties": {
                 "speaker": {
                   "type": "string",
-                  "enum": ["agent", "callee"]
+                  "description": "Known values: agent, callee."
                 },
                 "text": {
                   "type": "string"
                 },
                 "offsetSeconds": {
-                  "type": "number",
-                  "minimum": 0
+                  "type": "number"
                 }
               }
             }

@@ -110,26 +110,24 @@ public static partial class VerityCallsTools
                 },
                 "createdAt": {
                   "type": "string",
-                  "format": "date-time"
+                  "description": "Format: date-time."
                 },
                 "startedAt": {
                   "type": ["string", "null"],
-                  "format": "date-time"
+                  "description": "Format: date-time."
                 },
                 "endedAt": {
                   "type": ["string", "null"],
-                  "format": "date-time"
+                  "description": "Format: date-time."
                 },
                 "durationSeconds": {
-                  "type": ["integer", "null"],
-                  "minimum": 0
+                  "type": ["integer", "null"]
                 }
               }
             },
             "CallStatus": {
               "type": "string",
-              "enum": ["queued", "ringing", "in_progress", "completed", "failed", "no_answer", "canceled"],
-              "description": "Where the call is in its lifecycle."
+              "description": "Where the call is in its lifecycle. Known values: queued, ringing, in_progress, completed, failed, no_answer, canceled."
             }
           }
         }

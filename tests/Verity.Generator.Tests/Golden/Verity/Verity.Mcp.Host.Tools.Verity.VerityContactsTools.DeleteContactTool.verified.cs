@@ -41,7 +41,7 @@ public static partial class VerityContactsTools
             },
             "deleted": {
               "type": "boolean",
-              "const": true
+              "description": "Known value: true."
             }
           }
         }

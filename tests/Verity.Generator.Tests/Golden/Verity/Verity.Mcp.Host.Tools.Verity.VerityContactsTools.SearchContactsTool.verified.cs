@@ -84,7 +84,7 @@ public static partial class VerityContactsTools
                 },
                 "email": {
                   "type": ["string", "null"],
-                  "format": "email"
+                  "description": "Format: email."
                 },
                 "company": {
                   "type": ["string", "null"]
@@ -100,11 +100,11 @@ public static partial class VerityContactsTools
                 },
                 "createdAt": {
                   "type": "string",
-                  "format": "date-time"
+                  "description": "Format: date-time."
                 },
                 "updatedAt": {
                   "type": ["string", "null"],
-                  "format": "date-time"
+                  "description": "Format: date-time."
                 }
               }
             }

@@ -80,7 +80,7 @@ public static partial class VerityContactsTools
             },
             "email": {
               "type": ["string", "null"],
-              "format": "email"
+              "description": "Format: email."
             },
             "company": {
               "type": ["string", "null"]
@@ -96,11 +96,11 @@ public static partial class VerityContactsTools
             },
             "createdAt": {
               "type": "string",
-              "format": "date-time"
+              "description": "Format: date-time."
             },
             "updatedAt": {
               "type": ["string", "null"],
-              "format": "date-time"
+              "description": "Format: date-time."
             }
           }
         }

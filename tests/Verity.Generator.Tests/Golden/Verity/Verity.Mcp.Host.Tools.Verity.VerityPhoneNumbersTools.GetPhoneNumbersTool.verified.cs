@@ -54,7 +54,7 @@ public static partial class VerityPhoneNumbersTools
                   "type": "array",
                   "items": {
                     "type": "string",
-                    "enum": ["voice", "sms"]
+                    "description": "Known values: voice, sms."
                   }
                 },
                 "assignedAgentId": {
