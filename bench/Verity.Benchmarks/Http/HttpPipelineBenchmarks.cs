@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -30,6 +31,18 @@ public class HttpPipelineBenchmarks
         """{"data":[{"id":"agt_01","name":"Appointment Reminder","description":"Calls patients the day before an appointment to confirm or reschedule.","status":"active","voice":"aria","language":"en-US","phoneNumberId":"pn_01","createdAt":"2026-10-01T09:00:00+00:00"},{"id":"agt_02","name":"Customer Survey","description":"Asks three satisfaction questions after a support ticket is closed.","status":"active","voice":"marcus","language":"en-US","phoneNumberId":"pn_02","createdAt":"2026-10-04T09:00:00+00:00"}],"nextCursor":"cur_2"}""");
 
     private static readonly EndpointDescriptor ListAgents = new("list_agents", "GET", "/api/agents", true, true, null, true, ["agents"]);
+
+    // list_agents' output schema as the generator declares it: the mapper validates every success result against it.
+    private static readonly ToolResultContract AgentPageContract = new(
+        JsonElement.Parse(
+            """
+            {"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"$ref":"#/$defs/Agent"}},"nextCursor":{"type":["string","null"]}},
+             "$defs":{"Agent":{"type":"object","required":["id","name","status","voice","language","createdAt"],"properties":{"id":{"type":"string"},"name":{"type":"string"},
+             "description":{"type":["string","null"]},"status":{"$ref":"#/$defs/AgentStatus"},"voice":{"type":"string"},"language":{"type":"string"},
+             "phoneNumberId":{"type":["string","null"]},"createdAt":{"type":"string"}}},"AgentStatus":{"type":"string"}}}
+            """),
+        wrapsResult: false,
+        NarrowingArguments.None);
 
     private WebApplication _server = null!;
     private HttpClient _plain = null!;
@@ -84,8 +97,8 @@ public class HttpPipelineBenchmarks
     public Task<ApiResponse> PipelineSend() => _client.SendAsync(_request, CancellationToken.None);
 
     [Benchmark(Description = "pipeline SendAsync + map to CallToolResult")]
-    public async Task<CallToolResult> PipelineSendAndMap() => _mapper.FromResponse(ListAgents, await _client.SendAsync(_request, CancellationToken.None));
+    public async Task<CallToolResult> PipelineSendAndMap() => _mapper.FromResponse(ListAgents, await _client.SendAsync(_request, CancellationToken.None), AgentPageContract);
 
     [Benchmark(Description = "map only (no I/O)")]
-    public CallToolResult MapOnly() => _mapper.FromResponse(ListAgents, _response);
+    public CallToolResult MapOnly() => _mapper.FromResponse(ListAgents, _response, AgentPageContract);
 }

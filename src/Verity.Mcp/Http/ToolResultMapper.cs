@@ -1,7 +1,5 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using Verity.Mcp.Auth;
 using Verity.Mcp.Tools;
@@ -9,9 +7,10 @@ using Verity.Mcp.Tools;
 namespace Verity.Mcp.Http;
 
 /// <summary>
-/// Turns API answers and failures into what the assistant sees: compact JSON text (plus <c>structuredContent</c>
-/// for endpoints with a response schema), plain text, a one-line description of binary content, or an error that
-/// says what went wrong and what to do. Never puts a token or secret into a result.
+/// Turns API answers and failures into what the assistant sees: a 2xx answer as <see cref="SuccessResultMapper"/>
+/// maps it (compact JSON text, <c>structuredContent</c> that validates against the tool's output schema, plain text,
+/// a one-line description of binary content), anything else as an error that says what went wrong and what to do.
+/// Never puts a token or secret into a result.
 /// </summary>
 public sealed class ToolResultMapper : IToolResultMapper
 {
@@ -29,13 +28,14 @@ public sealed class ToolResultMapper : IToolResultMapper
         _redactor = redactor;
     }
 
-    public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response)
+    public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(response);
+        ArgumentNullException.ThrowIfNull(contract);
 
         response = WithValidUtf8(response);
-        return response.IsSuccess ? Success(endpoint, response) : Failure(endpoint, response);
+        return response.IsSuccess ? SuccessResultMapper.Map(endpoint, response, contract, _redactor) : Failure(endpoint, response);
     }
 
     public CallToolResult FromException(EndpointDescriptor endpoint, Exception exception)
@@ -91,44 +91,6 @@ public sealed class ToolResultMapper : IToolResultMapper
         is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError
         or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
 
-    private CallToolResult Success(EndpointDescriptor endpoint, ApiResponse response)
-    {
-        var body = response.Body.Span;
-        if (body.IsEmpty && !response.Truncated)
-        {
-            return Text(string.Create(CultureInfo.InvariantCulture,
-                $"Done: {endpoint.ToolName} succeeded ({response.StatusCode} {response.ReasonPhrase ?? "OK"}) with no content."));
-        }
-
-        if (!ContentKinds.IsText(response.ContentType, body))
-        {
-            return Text(string.Create(CultureInfo.InvariantCulture,
-                $"The API answered with {ContentKinds.MediaType(response.ContentType) ?? "binary"} content of {Size(response.TotalLength ?? body.Length)}, which is not shown here."));
-        }
-
-        if (response.Truncated)
-        {
-            // A cut JSON document no longer parses: show the text as far as it goes and say how much is missing.
-            return Text(_redactor.RedactCut(ContentKinds.Decode(body, response.ContentType)) + "\n" + CutNote(response));
-        }
-
-        if (ContentKinds.IsJson(response.ContentType) || LooksLikeJson(body))
-        {
-            if (TryCompact(body, out var compact, out var root))
-            {
-                var result = Text(compact);
-                if (endpoint.HasOutputSchema && root.ValueKind == JsonValueKind.Object)
-                {
-                    result.StructuredContent = root;
-                }
-
-                return result;
-            }
-        }
-
-        return Text(_redactor.Redact(ContentKinds.Decode(body, response.ContentType)));
-    }
-
     private CallToolResult Failure(EndpointDescriptor endpoint, ApiResponse response)
     {
         var text = new StringBuilder();
@@ -173,50 +135,6 @@ public sealed class ToolResultMapper : IToolResultMapper
             };
     }
 
-    private bool TryCompact(ReadOnlySpan<byte> json, out string compact, out JsonElement root)
-    {
-        try
-        {
-            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
-            using var document = JsonDocument.ParseValue(ref reader);
-            var buffer = new ArrayBufferWriter<byte>(json.Length);
-            bool redacted;
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = false, SkipValidation = true }))
-            {
-                // Value by value, so a secret hidden behind JSON escapes is found too, in the text and the structured content.
-                redacted = _redactor.WriteRedacted(document.RootElement, writer);
-            }
-
-            compact = Encoding.UTF8.GetString(buffer.WrittenSpan);
-            root = redacted ? JsonElement.Parse(buffer.WrittenSpan) : document.RootElement.Clone();
-            return true;
-        }
-        catch (JsonException)
-        {
-            compact = string.Empty;
-            root = default;
-            return false;
-        }
-    }
-
-    private static bool LooksLikeJson(ReadOnlySpan<byte> body) => body.TrimStart(" \t\r\n"u8) is [(byte)'{' or (byte)'[', ..];
-
-    private static string CutNote(ApiResponse response)
-    {
-        var shown = response.Body.Length;
-        var missing = response.TotalLength is { } total
-            ? string.Create(CultureInfo.InvariantCulture, $"the first {Size(shown)} of {Size(total)} ({Size(total - shown)} cut)")
-            : string.Create(CultureInfo.InvariantCulture, $"the first {Size(shown)}; more than {Size(ResponseBodyReader.CountBeyondLimit)} more was cut");
-        return $"[Response cut: showing {missing}. Ask for less (filters, a smaller limit, paging) or raise {VerityApiOptions.MaxResponseBytesKey}.]";
-    }
-
-    private static string Size(long bytes) => bytes switch
-    {
-        < 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes} bytes"),
-        < 1024 * 1024 => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0:0.#} KB ({bytes:N0} bytes)"),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0.#} MB ({bytes:N0} bytes)"),
-    };
-
     private static string Describe(HttpRequestException exception) => exception.HttpRequestError switch
     {
         HttpRequestError.NameResolutionError => "the host name did not resolve",
@@ -228,8 +146,6 @@ public sealed class ToolResultMapper : IToolResultMapper
     };
 
     private static string Sentence(string text) => text.Length > 0 && text[^1] is '.' or '!' or '?' ? text : text + ".";
-
-    private static CallToolResult Text(string text) => new() { Content = [new TextContentBlock { Text = text }] };
 
     private static CallToolResult Error(string text) => new() { Content = [new TextContentBlock { Text = text }], IsError = true };
 }

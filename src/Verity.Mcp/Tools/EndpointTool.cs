@@ -24,14 +24,19 @@ public abstract class EndpointTool : McpServerTool
         Endpoint = endpoint;
         _definition = definition;
         var inputSchema = ParseSchema(definition.InputSchemaJson);
+        var outputSchema = definition.OutputSchemaJson is null ? (JsonElement?)null : ParseSchema(definition.OutputSchemaJson);
         _validator = new ArgumentValidator(inputSchema);
         _normalizer = new ArgumentNormalizer(inputSchema, _validator);
+        ResultContract = new ToolResultContract(
+            outputSchema,
+            definition.OutputWrapsResult,
+            NarrowingArguments.From(inputSchema, endpoint.ReadOnly, definition.PathArguments, definition.HeaderArguments));
         ProtocolTool = new Tool
         {
             Name = endpoint.ToolName,
             Description = definition.Description,
             InputSchema = inputSchema,
-            OutputSchema = definition.OutputSchemaJson is null ? null : ParseSchema(definition.OutputSchemaJson),
+            OutputSchema = outputSchema,
             Annotations = new ToolAnnotations
             {
                 ReadOnlyHint = definition.Hints.ReadOnly,
@@ -43,6 +48,9 @@ public abstract class EndpointTool : McpServerTool
     }
 
     public EndpointDescriptor Endpoint { get; }
+
+    /// <summary>What this tool's success results must be; given to <see cref="IToolResultMapper.FromResponse"/>.</summary>
+    public ToolResultContract ResultContract { get; }
 
     public override Tool ProtocolTool { get; }
 
@@ -139,7 +147,7 @@ public abstract class EndpointTool : McpServerTool
         {
             var client = services.GetRequiredService<IVerityApiClient>();
             var response = await client.SendAsync(apiRequest, cancellationToken).ConfigureAwait(false);
-            return mapper.FromResponse(Endpoint, response);
+            return mapper.FromResponse(Endpoint, response, ResultContract);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -11,4 +11,10 @@ public sealed record ToolDefinition(string Description, string InputSchemaJson, 
 
     /// <summary>Arguments that become header values: CR and LF are refused.</summary>
     public IReadOnlyList<string> HeaderArguments { get; init; } = [];
+
+    /// <summary>
+    /// The API's answer is not an object, so the output schema declares it as the property <c>result</c> (MCP wants
+    /// an object there) and <c>structuredContent</c> wraps the answer the same way.
+    /// </summary>
+    public bool OutputWrapsResult { get; init; }
 }

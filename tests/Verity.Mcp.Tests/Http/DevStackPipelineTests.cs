@@ -22,6 +22,12 @@ public sealed class DevStackPipelineTests(DevStackPipelineTests.Stack stack) : I
     private static readonly EndpointDescriptor StartTestCall = new("initiate_test_call", "POST", "/api/calls/agents/{agentId}/test", false, false, TimeSpan.FromSeconds(60), true, ["calls"]);
     private static readonly EndpointDescriptor HangUp = new("hang_up_call", "POST", "/api/calls/{callId}/hangup", false, true, null, true, ["calls"]);
 
+    // list_agents' page shape, as the generator declares it: results must carry structuredContent that validates.
+    private static readonly ToolResultContract AgentPage = new(
+        JsonElement.Parse("""{"type":"object","required":["data"],"properties":{"data":{"type":"array","items":{"type":"object","required":["id","name"]}},"nextCursor":{"type":["string","null"]}}}"""),
+        wrapsResult: false,
+        NarrowingArguments.None);
+
     private readonly SampleApi _api = stack.Fresh();
 
     private IVerityApiClient Client => stack.Services.GetRequiredService<IVerityApiClient>();
@@ -171,7 +177,7 @@ public sealed class DevStackPipelineTests(DevStackPipelineTests.Stack stack) : I
             var response = await Client.SendAsync(
                 new ApiRequest { Endpoint = endpoint, Method = method, RelativeUri = uri, JsonBody = json is null ? null : System.Text.Encoding.UTF8.GetBytes(json) },
                 CancellationToken.None);
-            return Mapper.FromResponse(endpoint, response);
+            return Mapper.FromResponse(endpoint, response, endpoint == ListAgents ? AgentPage : ToolResultContract.None);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

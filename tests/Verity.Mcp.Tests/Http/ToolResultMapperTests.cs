@@ -11,12 +11,13 @@ public sealed class ToolResultMapperTests
 {
     private static readonly EndpointDescriptor WithSchema = Pipeline.Endpoint("GET");
     private static readonly EndpointDescriptor WithoutSchema = Pipeline.Endpoint("GET", hasOutputSchema: false);
+    private static readonly ToolResultContract AnyObject = new(JsonElement.Parse("""{"type":"object"}"""), wrapsResult: false, NarrowingArguments.None);
     private readonly ToolResultMapper _mapper = new();
 
     [Fact]
     public void A_json_object_becomes_compact_text_and_structured_content()
     {
-        var result = Map(WithSchema, 200, "{ \"id\" : \"agt_01\",\n  \"tags\": [ 1, 2 ] }");
+        var result = Map(WithSchema, 200, "{ \"id\" : \"agt_01\",\n  \"tags\": [ 1, 2 ] }", contract: AnyObject);
 
         Assert.NotEqual(true, result.IsError);
         Assert.Equal("""{"id":"agt_01","tags":[1,2]}""", Text(result));
@@ -25,10 +26,10 @@ public sealed class ToolResultMapperTests
     }
 
     [Fact]
-    public void Structured_content_needs_a_response_schema_and_an_object()
+    public void Without_an_output_schema_json_is_text_only()
     {
         Assert.Null(Map(WithoutSchema, 200, """{"id":1}""").StructuredContent);
-        var array = Map(WithSchema, 200, "[1, 2]");
+        var array = Map(WithoutSchema, 200, "[1, 2]");
         Assert.Null(array.StructuredContent);
         Assert.Equal("[1,2]", Text(array));
     }
@@ -36,28 +37,29 @@ public sealed class ToolResultMapperTests
     [Fact]
     public void Json_without_a_json_content_type_is_still_compacted()
     {
-        Assert.Equal("""{"a":1}""", Text(Map(WithSchema, 200, "{ \"a\": 1 }", contentType: null)));
+        Assert.Equal("""{"a":1}""", Text(Map(WithSchema, 200, "{ \"a\": 1 }", contentType: null, contract: AnyObject)));
+        Assert.Equal("""{"a":1}""", Text(Map(WithoutSchema, 200, "{ \"a\": 1 }", contentType: null)));
     }
 
     [Fact]
-    public void Invalid_json_is_shown_as_text()
+    public void Invalid_json_is_shown_as_text_by_a_tool_without_an_output_schema()
     {
-        var result = Map(WithSchema, 200, "{not json");
+        var result = Map(WithoutSchema, 200, "{not json");
         Assert.Equal("{not json", Text(result));
         Assert.Null(result.StructuredContent);
     }
 
     [Fact]
-    public void Other_text_is_shown_as_is()
+    public void Other_text_is_shown_as_is_by_a_tool_without_an_output_schema()
     {
-        Assert.Equal("line 1\nline 2", Text(Map(WithSchema, 200, "line 1\nline 2", "text/plain; charset=utf-8")));
-        Assert.Equal("caf\u00e9", Text(Map(WithSchema, 200, Encoding.Latin1.GetBytes("caf\u00e9"), "text/plain; charset=iso-8859-1")));
+        Assert.Equal("line 1\nline 2", Text(Map(WithoutSchema, 200, "line 1\nline 2", "text/plain; charset=utf-8")));
+        Assert.Equal("caf\u00e9", Text(Map(WithoutSchema, 200, Encoding.Latin1.GetBytes("caf\u00e9"), "text/plain; charset=iso-8859-1")));
     }
 
     [Fact]
-    public void Binary_content_is_described_in_one_line()
+    public void Binary_content_is_described_in_one_line_by_a_tool_without_an_output_schema()
     {
-        var result = Map(WithSchema, 200, new byte[] { 0x89, 0x50, 0x4E, 0x47, 0, 1, 2, 3 }, "image/png");
+        var result = Map(WithoutSchema, 200, new byte[] { 0x89, 0x50, 0x4E, 0x47, 0, 1, 2, 3 }, "image/png");
         var text = Text(result);
         Assert.Contains("image/png", text);
         Assert.Contains("8 bytes", text);
@@ -68,14 +70,14 @@ public sealed class ToolResultMapperTests
     [Fact]
     public void An_empty_success_says_done()
     {
-        var result = Map(WithSchema, 204, [], null, reason: "No Content");
+        var result = Map(WithoutSchema, 204, [], null, reason: "No Content");
         Assert.StartsWith("Done", Text(result));
         Assert.Contains("204", Text(result));
         Assert.NotEqual(true, result.IsError);
     }
 
     [Fact]
-    public void A_cut_body_is_shown_as_far_as_it_goes_with_how_much_was_cut_and_no_structured_content()
+    public void A_cut_body_of_a_tool_without_an_output_schema_is_shown_as_far_as_it_goes_with_how_much_was_cut()
     {
         var response = new ApiResponse
         {
@@ -85,7 +87,7 @@ public sealed class ToolResultMapperTests
             TotalLength = 250_000,
             Truncated = true,
         };
-        var result = _mapper.FromResponse(WithSchema, response);
+        var result = _mapper.FromResponse(WithoutSchema, response, ToolResultContract.None);
 
         var text = Text(result);
         Assert.StartsWith("""{"data":[{"id":"a"},{"id":"b""", text);
@@ -99,7 +101,7 @@ public sealed class ToolResultMapperTests
     {
         var bytes = Encoding.UTF8.GetBytes("ab\u20ac");
         var response = new ApiResponse { StatusCode = 200, ContentType = "text/plain", Body = bytes[..3], TotalLength = bytes.Length, Truncated = true };
-        Assert.StartsWith("ab\n", Text(_mapper.FromResponse(WithSchema, response)));
+        Assert.StartsWith("ab\n", Text(_mapper.FromResponse(WithoutSchema, response, ToolResultContract.None)));
     }
 
     [Theory]
@@ -139,7 +141,7 @@ public sealed class ToolResultMapperTests
     public void A_401_after_a_token_refresh_says_so_and_points_to_doctor()
     {
         var response = new ApiResponse { StatusCode = 401, ContentType = "application/json", Body = """{"error":{"message":"expired"}}"""u8.ToArray(), AuthRetried = true };
-        var text = Text(_mapper.FromResponse(WithSchema, response));
+        var text = Text(_mapper.FromResponse(WithSchema, response, AnyObject));
         Assert.Contains("even after a token refresh", text);
         Assert.Contains("verity-mcp doctor", text);
     }
@@ -164,7 +166,7 @@ public sealed class ToolResultMapperTests
     public void A_rate_limit_says_how_long_the_api_asked_to_wait()
     {
         var response = new ApiResponse { StatusCode = 429, ContentType = "application/json", Body = "{}"u8.ToArray(), RetryAfter = TimeSpan.FromSeconds(90) };
-        Assert.Contains("wait 90 s", Text(_mapper.FromResponse(WithSchema, response)));
+        Assert.Contains("wait 90 s", Text(_mapper.FromResponse(WithSchema, response, AnyObject)));
     }
 
     [Fact]
@@ -211,18 +213,21 @@ public sealed class ToolResultMapperTests
         Assert.Contains("cancelled", Text(_mapper.FromException(WithSchema, new OperationCanceledException())));
     }
 
-    private CallToolResult Map(EndpointDescriptor endpoint, int status, string body, string? contentType = "application/json", string? reason = null) =>
-        Map(endpoint, status, Encoding.UTF8.GetBytes(body), contentType, reason);
+    private CallToolResult Map(EndpointDescriptor endpoint, int status, string body, string? contentType = "application/json", string? reason = null, ToolResultContract? contract = null) =>
+        Map(endpoint, status, Encoding.UTF8.GetBytes(body), contentType, reason, contract);
 
-    private CallToolResult Map(EndpointDescriptor endpoint, int status, byte[] body, string? contentType, string? reason = null) =>
-        _mapper.FromResponse(endpoint, new ApiResponse
-        {
-            StatusCode = status,
-            ReasonPhrase = reason,
-            ContentType = contentType,
-            Body = body,
-            TotalLength = body.Length,
-        });
+    private CallToolResult Map(EndpointDescriptor endpoint, int status, byte[] body, string? contentType, string? reason = null, ToolResultContract? contract = null) =>
+        _mapper.FromResponse(
+            endpoint,
+            new ApiResponse
+            {
+                StatusCode = status,
+                ReasonPhrase = reason,
+                ContentType = contentType,
+                Body = body,
+                TotalLength = body.Length,
+            },
+            contract ?? (endpoint.HasOutputSchema ? AnyObject : ToolResultContract.None));
 
     private static string Text(CallToolResult result) => Assert.IsType<TextContentBlock>(Assert.Single(result.Content)).Text;
 }

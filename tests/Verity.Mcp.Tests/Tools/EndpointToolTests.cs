@@ -53,7 +53,7 @@ public sealed class EndpointToolTests
 
     private sealed class EchoMapper : IToolResultMapper
     {
-        public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response) =>
+        public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract) =>
             new() { Content = [new TextContentBlock { Text = $"{endpoint.ToolName} {response.StatusCode}" }] };
 
         public CallToolResult FromException(EndpointDescriptor endpoint, Exception exception) =>

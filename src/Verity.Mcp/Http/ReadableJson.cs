@@ -1,0 +1,178 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+
+namespace Verity.Mcp.Http;
+
+/// <summary>
+/// Writes JSON compactly for a model or a person to read and copy back: only <c>"</c>, <c>\</c> and control
+/// characters are escaped (<c>\n</c>, <c>\t</c>, <c>\u001f</c>…; also U+007F–U+009F and the line and paragraph
+/// separators U+2028/U+2029), so <c>+</c>, <c>&lt;</c>, <c>&gt;</c>, <c>&amp;</c>, <c>'</c>, accented letters and
+/// emoji stay as they are. System.Text.Json's encoders escape some of those (<c>+</c> as <c>\u002B</c>, emoji as
+/// surrogate pairs), which makes a phone number harder to read and to pass back.
+/// </summary>
+internal static class ReadableJson
+{
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip };
+
+    // Bytes that may start something to escape: ASCII controls, quote, backslash, DEL, and the lead bytes of
+    // U+0080–U+009F (C2) and U+2028/U+2029 (E2).
+    private static readonly SearchValues<byte> Special = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(static b => (byte)b), (byte)'"', (byte)'\\', 0x7F, 0xC2, 0xE2]);
+
+    public static string Write(JsonElement value) => Write(JsonMarshal.GetRawUtf8Value(value));
+
+    /// <summary>Rewrites one well-formed JSON value (comments are dropped); throws <see cref="JsonException"/> otherwise.</summary>
+    public static string Write(ReadOnlySpan<byte> json)
+    {
+        var output = new ArrayBufferWriter<byte>(json.Length + 16);
+        var reader = new Utf8JsonReader(json, Options);
+        var needsComma = false;
+        while (reader.Read())
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                case JsonTokenType.StartArray:
+                    Separate(output, needsComma);
+                    Append(output, reader.TokenType == JsonTokenType.StartObject ? (byte)'{' : (byte)'[');
+                    needsComma = false;
+                    break;
+                case JsonTokenType.EndObject:
+                case JsonTokenType.EndArray:
+                    Append(output, reader.TokenType == JsonTokenType.EndObject ? (byte)'}' : (byte)']');
+                    needsComma = true;
+                    break;
+                case JsonTokenType.PropertyName:
+                    Separate(output, needsComma);
+                    WriteString(output, ref reader);
+                    Append(output, (byte)':');
+                    needsComma = false;
+                    break;
+                case JsonTokenType.String:
+                    Separate(output, needsComma);
+                    WriteString(output, ref reader);
+                    needsComma = true;
+                    break;
+                default:
+                    // Numbers keep their source text; true, false and null are their own text.
+                    Separate(output, needsComma);
+                    output.Write(reader.ValueSpan);
+                    needsComma = true;
+                    break;
+            }
+        }
+
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>Escapes one string's UTF-8 content (without quotes) the readable way.</summary>
+    internal static void WriteEscaped(IBufferWriter<byte> output, ReadOnlySpan<byte> text)
+    {
+        while (!text.IsEmpty)
+        {
+            var next = text.IndexOfAny(Special);
+            if (next < 0)
+            {
+                output.Write(text);
+                return;
+            }
+
+            output.Write(text[..next]);
+            text = text[next..];
+            var b = text[0];
+            if (b == 0xC2 && text.Length > 1 && text[1] is >= 0x80 and <= 0x9F)
+            {
+                WriteUnicodeEscape(output, text[1]);
+                text = text[2..];
+            }
+            else if (b == 0xE2 && text.Length > 2 && text[1] == 0x80 && text[2] is 0xA8 or 0xA9)
+            {
+                WriteUnicodeEscape(output, text[2] == 0xA8 ? 0x2028 : 0x2029);
+                text = text[3..];
+            }
+            else if (b is 0xC2 or 0xE2)
+            {
+                Append(output, b);
+                text = text[1..];
+            }
+            else
+            {
+                WriteAsciiEscape(output, b);
+                text = text[1..];
+            }
+        }
+    }
+
+    private static void WriteString(ArrayBufferWriter<byte> output, ref Utf8JsonReader reader)
+    {
+        Append(output, (byte)'"');
+        if (!reader.ValueIsEscaped)
+        {
+            WriteEscaped(output, reader.ValueSpan);
+        }
+        else
+        {
+            var buffer = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
+            try
+            {
+                var length = reader.CopyString(buffer);
+                WriteEscaped(output, buffer.AsSpan(0, length));
+            }
+            catch (InvalidOperationException)
+            {
+                // An escaped lone surrogate (\ud800) has no UTF-8 form: keep the source's escapes, which are valid JSON.
+                output.Write(reader.ValueSpan);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        Append(output, (byte)'"');
+    }
+
+    private static void WriteAsciiEscape(IBufferWriter<byte> output, byte b)
+    {
+        switch (b)
+        {
+            case (byte)'"': output.Write("\\\""u8); break;
+            case (byte)'\\': output.Write("\\\\"u8); break;
+            case (byte)'\n': output.Write("\\n"u8); break;
+            case (byte)'\r': output.Write("\\r"u8); break;
+            case (byte)'\t': output.Write("\\t"u8); break;
+            case (byte)'\b': output.Write("\\b"u8); break;
+            case (byte)'\f': output.Write("\\f"u8); break;
+            default: WriteUnicodeEscape(output, b); break;
+        }
+    }
+
+    private static void WriteUnicodeEscape(IBufferWriter<byte> output, int codePoint)
+    {
+        Span<byte> escape = stackalloc byte[6];
+        escape[0] = (byte)'\\';
+        escape[1] = (byte)'u';
+        for (var i = 0; i < 4; i++)
+        {
+            escape[5 - i] = (byte)"0123456789abcdef"[(codePoint >> (4 * i)) & 0xF];
+        }
+
+        output.Write(escape);
+    }
+
+    private static void Separate(ArrayBufferWriter<byte> output, bool needsComma)
+    {
+        if (needsComma)
+        {
+            Append(output, (byte)',');
+        }
+    }
+
+    private static void Append(IBufferWriter<byte> output, byte b)
+    {
+        output.GetSpan(1)[0] = b;
+        output.Advance(1);
+    }
+}

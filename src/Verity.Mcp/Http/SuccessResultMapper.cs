@@ -1,0 +1,150 @@
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Text.Json;
+using ModelContextProtocol.Protocol;
+using Verity.Mcp.Tools;
+
+namespace Verity.Mcp.Http;
+
+/// <summary>
+/// Turns a 2xx answer into a result. For a tool with an output schema, a success result always carries
+/// <c>structuredContent</c> that validates against that schema (clients such as the TypeScript SDK reject anything
+/// else): an answer that cannot give one (empty when the schema wants content, not JSON, not matching, cut with
+/// nothing whole to keep) becomes an error that keeps the facts. A cut list keeps its whole leading items.
+/// A tool without an output schema gets text only.
+/// </summary>
+internal static class SuccessResultMapper
+{
+    private static readonly JsonElement EmptyObject = JsonElement.Parse("{}"u8);
+
+    private static readonly byte[] WrapPrefix = Encoding.UTF8.GetBytes("{\"" + ToolResultContract.WrappedResultName + "\":");
+
+    public static CallToolResult Map(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor) =>
+        contract.OutputSchema is null ? MapText(endpoint, response, contract) : MapStructured(endpoint, response, contract, redactor);
+
+    private static CallToolResult MapText(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract)
+    {
+        var body = response.Body.Span;
+        if (body.IsEmpty && !response.Truncated)
+        {
+            return Text(SuccessResultTexts.Done(endpoint, response));
+        }
+
+        if (!ContentKinds.IsText(response.ContentType, body))
+        {
+            return Text(SuccessResultTexts.Binary(response));
+        }
+
+        if (response.Truncated)
+        {
+            // A cut document no longer parses: show the text as far as it goes and say how much is missing.
+            return Text(ContentKinds.Decode(body, response.ContentType) + "\n" + SuccessResultTexts.CutTextNote(response, contract.Narrowing));
+        }
+
+        if ((ContentKinds.IsJson(response.ContentType) || LooksLikeJson(body)) && TryReadable(body, out var readable))
+        {
+            return Text(readable);
+        }
+
+        return Text(ContentKinds.Decode(body, response.ContentType));
+    }
+
+    private static CallToolResult MapStructured(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor)
+    {
+        var body = response.Body.Span;
+        if (body.Trim(" \t\r\n"u8).IsEmpty && !response.Truncated)
+        {
+            return contract.FirstMismatch(EmptyObject) is { } needed
+                ? Error(redactor, SuccessResultTexts.EmptyNotAccepted(endpoint, response, needed))
+                : Structured(SuccessResultTexts.Done(endpoint, response), EmptyObject);
+        }
+
+        if (!ContentKinds.IsText(response.ContentType, body))
+        {
+            return Error(redactor, SuccessResultTexts.BinaryNotAccepted(endpoint, response));
+        }
+
+        if (response.Truncated)
+        {
+            return MapCut(endpoint, response, contract, redactor);
+        }
+
+        if (!TryParse(body, out var answer))
+        {
+            return Error(redactor, SuccessResultTexts.NotJson(endpoint, response, ContentKinds.Decode(body, response.ContentType)));
+        }
+
+        var text = ReadableJson.Write(answer);
+        var structured = contract.WrapsResult ? Wrap(answer) : answer;
+        return contract.FirstMismatch(structured) is { } mismatch
+            ? Error(redactor, SuccessResultTexts.Mismatch(endpoint, response, mismatch, text))
+            : Structured(text, structured);
+    }
+
+    private static CallToolResult MapCut(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor)
+    {
+        var body = response.Body.Span;
+        if (CutJsonSalvage.KeepLeadingItems(body) is { } salvage)
+        {
+            var kept = JsonElement.Parse(salvage.Json);
+            var structured = contract.WrapsResult ? Wrap(kept) : kept;
+            if (contract.FirstMismatch(structured) is null)
+            {
+                var result = Structured(ReadableJson.Write(kept), structured);
+                result.Content.Add(new TextContentBlock { Text = SuccessResultTexts.SalvageNote(response, salvage, contract.Narrowing) });
+                return result;
+            }
+        }
+
+        return Error(redactor, SuccessResultTexts.TooLarge(endpoint, response, contract.Narrowing, ContentKinds.Decode(body, response.ContentType)));
+    }
+
+    private static JsonElement Wrap(JsonElement answer)
+    {
+        var raw = JsonMarshal.GetRawUtf8Value(answer);
+        var prefix = WrapPrefix;
+        var json = new byte[prefix.Length + raw.Length + 1];
+        prefix.CopyTo(json);
+        raw.CopyTo(json.AsSpan(prefix.Length));
+        json[^1] = (byte)'}';
+        return JsonElement.Parse(json);
+    }
+
+    private static bool TryParse(ReadOnlySpan<byte> json, out JsonElement root)
+    {
+        try
+        {
+            root = JsonElement.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            return true;
+        }
+        catch (JsonException)
+        {
+            root = default;
+            return false;
+        }
+    }
+
+    private static bool TryReadable(ReadOnlySpan<byte> json, out string readable)
+    {
+        try
+        {
+            readable = ReadableJson.Write(json);
+            return true;
+        }
+        catch (JsonException)
+        {
+            readable = string.Empty;
+            return false;
+        }
+    }
+
+    private static bool LooksLikeJson(ReadOnlySpan<byte> body) => body.TrimStart(" \t\r\n"u8) is [(byte)'{' or (byte)'[', ..];
+
+    private static CallToolResult Text(string text) => new() { Content = [new TextContentBlock { Text = text }] };
+
+    private static CallToolResult Structured(string text, JsonElement structured) =>
+        new() { Content = [new TextContentBlock { Text = text }], StructuredContent = structured };
+
+    private static CallToolResult Error(SecretRedactor redactor, string text) =>
+        new() { Content = [new TextContentBlock { Text = redactor.Redact(text) }], IsError = true };
+}
