@@ -28,6 +28,33 @@ internal static class ReadableJson
     {
         var output = new ArrayBufferWriter<byte>(json.Length + 16);
         var reader = new Utf8JsonReader(json, Options);
+        WriteTokens(output, ref reader);
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    /// <summary>
+    /// Rewrites the whole tokens of JSON cut short and appends the unfinished rest as it came (an incomplete last
+    /// character dropped); null when the text is not JSON as far as it goes.
+    /// </summary>
+    public static string? WriteCut(ReadOnlySpan<byte> cut)
+    {
+        var output = new ArrayBufferWriter<byte>(cut.Length + 16);
+        var reader = new Utf8JsonReader(cut, isFinalBlock: false, new JsonReaderState(Options));
+        try
+        {
+            WriteTokens(output, ref reader);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        output.Write(ContentKinds.TrimIncompleteUtf8(cut[(int)reader.BytesConsumed..]));
+        return Encoding.UTF8.GetString(output.WrittenSpan);
+    }
+
+    private static void WriteTokens(ArrayBufferWriter<byte> output, ref Utf8JsonReader reader)
+    {
         var needsComma = false;
         while (reader.Read())
         {
@@ -63,8 +90,6 @@ internal static class ReadableJson
                     break;
             }
         }
-
-        return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
     /// <summary>Escapes one string's UTF-8 content (without quotes) the readable way.</summary>

@@ -38,7 +38,7 @@ internal static class SuccessResultMapper
         if (response.Truncated)
         {
             // A cut document no longer parses: show the text as far as it goes and say how much is missing.
-            return Text(ContentKinds.Decode(body, response.ContentType) + "\n" + SuccessResultTexts.CutTextNote(response, contract.Narrowing));
+            return Text(CutText(response) + "\n" + SuccessResultTexts.CutTextNote(response, contract.Narrowing));
         }
 
         if ((ContentKinds.IsJson(response.ContentType) || LooksLikeJson(body)) && TryReadable(body, out var readable))
@@ -96,7 +96,15 @@ internal static class SuccessResultMapper
             }
         }
 
-        return Error(redactor, SuccessResultTexts.TooLarge(endpoint, response, contract.Narrowing, ContentKinds.Decode(body, response.ContentType)));
+        return Error(redactor, SuccessResultTexts.TooLarge(endpoint, response, contract.Narrowing, CutText(response)));
+    }
+
+    /// <summary>Cut JSON made readable as far as it goes; other text as it came.</summary>
+    private static string CutText(ApiResponse response)
+    {
+        var body = response.Body.Span;
+        var readable = ContentKinds.IsJson(response.ContentType) || LooksLikeJson(body) ? ReadableJson.WriteCut(body) : null;
+        return readable ?? ContentKinds.Decode(body, response.ContentType);
     }
 
     private static JsonElement Wrap(JsonElement answer)

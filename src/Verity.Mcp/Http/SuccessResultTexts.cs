@@ -31,12 +31,12 @@ internal static class SuccessResultTexts
 
     public static string Mismatch(EndpointDescriptor endpoint, ApiResponse response, ArgumentError mismatch, string answer) =>
         $"{endpoint.ToolName}: the API answered {Status(response)}, but the answer does not match the tool's output schema at {mismatch} "
-        + $"({OutOfDate}).{Acted(endpoint)} The answer as received:\n{answer}";
+        + $"({OutOfDate}).{Acted(endpoint)} The answer:\n{answer}";
 
     public static string TooLarge(EndpointDescriptor endpoint, ApiResponse response, NarrowingArguments narrowing, string firstPart) =>
         $"{endpoint.ToolName}: the API answered {Status(response)}, but the answer ({Total(response)}) is larger than the {Size(response.Body.Length)} limit ({Key}), "
-        + $"and the part that fits is not a whole answer the tool's output schema accepts.{Acted(endpoint)} {Advice(narrowing, itemsThatFit: null)} "
-        + $"The first {Size(response.Body.Length)} as received:\n{firstPart}";
+        + $"and the part that fits is not a whole answer the tool's output schema accepts.{Acted(endpoint)} {Advice("To get it", narrowing, itemsThatFit: null)} "
+        + $"The first {Size(response.Body.Length)} of the answer:\n{firstPart}";
 
     /// <summary>The note beside a salvaged list: what was cut, and how to get the rest.</summary>
     public static string SalvageNote(ApiResponse response, CutJsonSalvage.Salvage salvage, NarrowingArguments narrowing)
@@ -47,7 +47,7 @@ internal static class SuccessResultTexts
             : string.Create(CultureInfo.InvariantCulture, $"the first {salvage.ItemCount} {items} of `{salvage.ListName}` and the properties before it");
         var left = salvage.ListName is null ? "more items were left out" : $"more items, and anything after `{salvage.ListName}`, were left out";
         return $"[Answer cut at the {Size(response.Body.Length)} limit ({Key}): it was {Total(response)}, so {Cut(response)} was not read. "
-            + $"Shown: {shown}; {left}. {Advice(narrowing, salvage.ItemCount)}]";
+            + $"Shown: {shown}; {left}. {Advice("To get the rest", narrowing, salvage.ItemCount)}]";
     }
 
     /// <summary>The note after cut text of a tool without an output schema.</summary>
@@ -61,9 +61,9 @@ internal static class SuccessResultTexts
         return $"[Response cut: showing {missing}. Ask for less {less} or raise {Key}.]";
     }
 
-    private static string Advice(NarrowingArguments narrowing, int? itemsThatFit) =>
+    private static string Advice(string toGet, NarrowingArguments narrowing, int? itemsThatFit) =>
         narrowing.Describe(itemsThatFit) is { } advice
-            ? $"To get the rest, call again with {advice}, or raise {Key}."
+            ? $"{toGet}, call again with {advice}, or raise {Key}."
             : $"The tool has no argument that makes the answer smaller: raise {Key} to get it whole.";
 
     /// <summary>What the caller must know about a request the API did carry out.</summary>
@@ -81,11 +81,13 @@ internal static class SuccessResultTexts
 
     private static string Total(ApiResponse response) => response.TotalLength is { } total
         ? Size(total)
-        : "more than " + Size(response.Body.Length + ResponseBodyReader.CountBeyondLimit);
+        : "more than " + RoundSize(response.Body.Length + ResponseBodyReader.CountBeyondLimit);
 
     private static string Cut(ApiResponse response) => response.TotalLength is { } total
         ? Size(total - response.Body.Length)
-        : "more than " + Size(ResponseBodyReader.CountBeyondLimit);
+        : "more than " + RoundSize(ResponseBodyReader.CountBeyondLimit);
+
+    private static string RoundSize(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024):0} MB");
 
     public static string Size(long bytes) => bytes switch
     {

@@ -19,6 +19,9 @@ internal sealed class Pipeline : IAsyncDisposable
 
     public RecordingTimeProvider Time { get; }
 
+    /// <summary>What a tool call gets as <c>request.Services</c>: the client and the result mapper.</summary>
+    public IServiceProvider Services => _services;
+
     public IVerityApiClient Client => _services.GetRequiredService<IVerityApiClient>();
 
     public IToolResultMapper Mapper => _services.GetRequiredService<IToolResultMapper>();
