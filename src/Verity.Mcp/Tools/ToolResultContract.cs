@@ -13,6 +13,7 @@ public sealed class ToolResultContract
     public const string WrappedResultName = "result";
 
     private readonly ArgumentValidator? _validator;
+    private readonly ShapeCheck? _shapeCheck;
 
     public ToolResultContract(JsonElement? outputSchema, bool wrapsResult, NarrowingArguments narrowing)
     {
@@ -25,7 +26,11 @@ public sealed class ToolResultContract
         OutputSchema = outputSchema;
         WrapsResult = wrapsResult;
         Narrowing = narrowing;
-        _validator = outputSchema is { } schema ? new ArgumentValidator(schema) : null;
+        if (outputSchema is { } schema)
+        {
+            _validator = new ArgumentValidator(schema);
+            _shapeCheck = ShapeCheck.TryCompile(schema);
+        }
     }
 
     /// <summary>No output schema and no narrowing arguments: results are text only.</summary>
@@ -41,6 +46,14 @@ public sealed class ToolResultContract
     /// The first place where <paramref name="structuredContent"/> breaks the output schema (path from <c>$</c>, rule,
     /// message), or null when it validates or there is no output schema.
     /// </summary>
-    public ArgumentError? FirstMismatch(JsonElement structuredContent) =>
-        _validator?.ValidateValue(structuredContent, "$") is [var first, ..] ? first : null;
+    public ArgumentError? FirstMismatch(JsonElement structuredContent)
+    {
+        // Most answers match: the compiled check says so cheaply; the validator says where and why when one does not.
+        if (_validator is null || _shapeCheck?.IsValid(structuredContent) == true)
+        {
+            return null;
+        }
+
+        return _validator.ValidateValue(structuredContent, "$") is [var first, ..] ? first : null;
+    }
 }
