@@ -9,7 +9,7 @@ namespace Verity.Mcp.Tools;
 /// <param name="ReadOnly">The tool's readOnly hint.</param>
 /// <param name="Idempotent">Whether the request may be resent safely (retries are allowed only then).</param>
 /// <param name="Timeout">The catalog's per-endpoint timeout, or null for the configured default.</param>
-/// <param name="HasOutputSchema">Whether results should carry <c>structuredContent</c>.</param>
+/// <param name="HasOutputSchema">Whether the tool declares an output schema, so success results carry <c>structuredContent</c> (see <see cref="ToolResultContract"/>).</param>
 /// <param name="Tags">The catalog's tags, used to filter tools at run time.</param>
 public sealed record EndpointDescriptor(
     string ToolName,
