@@ -24,11 +24,23 @@ internal static class ReadableJson
     public static string Write(JsonElement value) => Write(JsonMarshal.GetRawUtf8Value(value));
 
     /// <summary>Rewrites one well-formed JSON value (comments are dropped); throws <see cref="JsonException"/> otherwise.</summary>
-    public static string Write(ReadOnlySpan<byte> json)
+    public static string Write(ReadOnlySpan<byte> json) => Write(json, redactor: null, out _);
+
+    /// <summary>
+    /// Like <see cref="Write(JsonElement)"/>, with every property name and string value passed through
+    /// <paramref name="redactor"/> in its decoded form, so a secret behind JSON escapes is found too.
+    /// </summary>
+    /// <param name="redacted">Whether anything was replaced (the text then differs from the value).</param>
+    public static string Write(JsonElement value, SecretRedactor? redactor, out bool redacted) =>
+        Write(JsonMarshal.GetRawUtf8Value(value), redactor, out redacted);
+
+    /// <inheritdoc cref="Write(JsonElement, SecretRedactor?, out bool)"/>
+    public static string Write(ReadOnlySpan<byte> json, SecretRedactor? redactor, out bool redacted)
     {
         var output = new ArrayBufferWriter<byte>(json.Length + 16);
         var reader = new Utf8JsonReader(json, Options);
-        WriteTokens(output, ref reader);
+        redacted = false;
+        WriteTokens(output, ref reader, redactor, ref redacted);
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
@@ -40,9 +52,10 @@ internal static class ReadableJson
     {
         var output = new ArrayBufferWriter<byte>(cut.Length + 16);
         var reader = new Utf8JsonReader(cut, isFinalBlock: false, new JsonReaderState(Options));
+        var redacted = false;
         try
         {
-            WriteTokens(output, ref reader);
+            WriteTokens(output, ref reader, redactor: null, ref redacted);
         }
         catch (JsonException)
         {
@@ -53,7 +66,7 @@ internal static class ReadableJson
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    private static void WriteTokens(ArrayBufferWriter<byte> output, ref Utf8JsonReader reader)
+    private static void WriteTokens(ArrayBufferWriter<byte> output, ref Utf8JsonReader reader, SecretRedactor? redactor, ref bool redacted)
     {
         var needsComma = false;
         while (reader.Read())
@@ -73,13 +86,13 @@ internal static class ReadableJson
                     break;
                 case JsonTokenType.PropertyName:
                     Separate(output, needsComma);
-                    WriteString(output, ref reader);
+                    WriteString(output, ref reader, redactor, ref redacted);
                     Append(output, (byte)':');
                     needsComma = false;
                     break;
                 case JsonTokenType.String:
                     Separate(output, needsComma);
-                    WriteString(output, ref reader);
+                    WriteString(output, ref reader, redactor, ref redacted);
                     needsComma = true;
                     break;
                 default:
@@ -130,10 +143,16 @@ internal static class ReadableJson
         }
     }
 
-    private static void WriteString(ArrayBufferWriter<byte> output, ref Utf8JsonReader reader)
+    private static void WriteString(ArrayBufferWriter<byte> output, ref Utf8JsonReader reader, SecretRedactor? redactor, ref bool redacted)
     {
         Append(output, (byte)'"');
-        if (!reader.ValueIsEscaped)
+        if (redactor is not null && TryGetString(ref reader) is { } text)
+        {
+            var shown = redactor.Redact(text);
+            redacted |= !ReferenceEquals(shown, text);
+            WriteEscaped(output, ReferenceEquals(shown, text) && !reader.ValueIsEscaped ? reader.ValueSpan : Encoding.UTF8.GetBytes(shown));
+        }
+        else if (!reader.ValueIsEscaped)
         {
             WriteEscaped(output, reader.ValueSpan);
         }
@@ -157,6 +176,19 @@ internal static class ReadableJson
         }
 
         Append(output, (byte)'"');
+    }
+
+    private static string? TryGetString(ref Utf8JsonReader reader)
+    {
+        try
+        {
+            return reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            // An escaped lone surrogate: written back with its escapes below.
+            return null;
+        }
     }
 
     private static void WriteAsciiEscape(IBufferWriter<byte> output, byte b)

@@ -20,9 +20,9 @@ internal static class SuccessResultMapper
     private static readonly byte[] WrapPrefix = Encoding.UTF8.GetBytes("{\"" + ToolResultContract.WrappedResultName + "\":");
 
     public static CallToolResult Map(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor) =>
-        contract.OutputSchema is null ? MapText(endpoint, response, contract) : MapStructured(endpoint, response, contract, redactor);
+        contract.OutputSchema is null ? MapText(endpoint, response, contract, redactor) : MapStructured(endpoint, response, contract, redactor);
 
-    private static CallToolResult MapText(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract)
+    private static CallToolResult MapText(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor)
     {
         var body = response.Body.Span;
         if (body.IsEmpty && !response.Truncated)
@@ -38,15 +38,15 @@ internal static class SuccessResultMapper
         if (response.Truncated)
         {
             // A cut document no longer parses: show the text as far as it goes and say how much is missing.
-            return Text(CutText(response) + "\n" + SuccessResultTexts.CutTextNote(response, contract.Narrowing));
+            return Text(CutText(response, redactor) + "\n" + SuccessResultTexts.CutTextNote(response, contract.Narrowing));
         }
 
-        if ((ContentKinds.IsJson(response.ContentType) || LooksLikeJson(body)) && TryReadable(body, out var readable))
+        if ((ContentKinds.IsJson(response.ContentType) || LooksLikeJson(body)) && TryReadable(body, redactor, out var readable))
         {
             return Text(readable);
         }
 
-        return Text(ContentKinds.Decode(body, response.ContentType));
+        return Text(redactor.Redact(ContentKinds.Decode(body, response.ContentType)));
     }
 
     private static CallToolResult MapStructured(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor)
@@ -74,7 +74,13 @@ internal static class SuccessResultMapper
             return Error(redactor, SuccessResultTexts.NotJson(endpoint, response, ContentKinds.Decode(body, response.ContentType)));
         }
 
-        var text = ReadableJson.Write(answer);
+        var text = ReadableJson.Write(answer, redactor, out var redacted);
+        if (redacted)
+        {
+            // The structured content must not carry what the text hides.
+            answer = JsonElement.Parse(text);
+        }
+
         var structured = contract.WrapsResult ? Wrap(answer) : answer;
         return contract.FirstMismatch(structured) is { } mismatch
             ? Error(redactor, SuccessResultTexts.Mismatch(endpoint, response, mismatch, text))
@@ -86,25 +92,26 @@ internal static class SuccessResultMapper
         var body = response.Body.Span;
         if (CutJsonSalvage.KeepLeadingItems(body) is { } salvage)
         {
-            var kept = JsonElement.Parse(salvage.Json);
+            var text = ReadableJson.Write(salvage.Json, redactor, out _);
+            var kept = JsonElement.Parse(text);
             var structured = contract.WrapsResult ? Wrap(kept) : kept;
             if (contract.FirstMismatch(structured) is null)
             {
-                var result = Structured(ReadableJson.Write(kept), structured);
+                var result = Structured(text, structured);
                 result.Content.Add(new TextContentBlock { Text = SuccessResultTexts.SalvageNote(response, salvage, contract.Narrowing) });
                 return result;
             }
         }
 
-        return Error(redactor, SuccessResultTexts.TooLarge(endpoint, response, contract.Narrowing, CutText(response)));
+        return Error(redactor, SuccessResultTexts.TooLarge(endpoint, response, contract.Narrowing, CutText(response, redactor)));
     }
 
-    /// <summary>Cut JSON made readable as far as it goes; other text as it came.</summary>
-    private static string CutText(ApiResponse response)
+    /// <summary>Cut JSON made readable as far as it goes, other text as it came; a secret the cut left half-shown is removed too.</summary>
+    private static string CutText(ApiResponse response, SecretRedactor redactor)
     {
         var body = response.Body.Span;
         var readable = ContentKinds.IsJson(response.ContentType) || LooksLikeJson(body) ? ReadableJson.WriteCut(body) : null;
-        return readable ?? ContentKinds.Decode(body, response.ContentType);
+        return redactor.RedactCut(readable ?? ContentKinds.Decode(body, response.ContentType));
     }
 
     private static JsonElement Wrap(JsonElement answer)
@@ -132,11 +139,11 @@ internal static class SuccessResultMapper
         }
     }
 
-    private static bool TryReadable(ReadOnlySpan<byte> json, out string readable)
+    private static bool TryReadable(ReadOnlySpan<byte> json, SecretRedactor redactor, out string readable)
     {
         try
         {
-            readable = ReadableJson.Write(json);
+            readable = ReadableJson.Write(json, redactor, out _);
             return true;
         }
         catch (JsonException)

@@ -198,6 +198,26 @@ public sealed class StructuredResultTests
     }
 
     [Fact]
+    public async Task A_secret_in_a_kept_item_or_a_mismatching_answer_never_reaches_the_result()
+    {
+        const string Jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEifQ.c2lnbmF0dXJlLWJ5dGVz";
+        var page = CallPage(40, nextCursor: null).Replace("\"agentId\":\"agt_01\"", $"\"agentId\":\"{Jwt.Replace("J", "\\u004A", StringComparison.Ordinal)}\"", StringComparison.Ordinal);
+
+        var (cut, _) = await CallAsync(ListCalls(), page, settings: SmallestLimit);
+        var (mismatch, _) = await CallAsync(ListCalls(), $$"""{"data":[{"id":"c","agentId":"{{Jwt}}"}]}""");
+
+        Assert.NotEqual(true, cut.IsError);
+        Assert.True(mismatch.IsError);
+        foreach (var text in cut.Content.Concat(mismatch.Content).Select(block => Assert.IsType<TextContentBlock>(block).Text).Append(cut.StructuredContent!.Value.GetRawText()))
+        {
+            Assert.DoesNotContain("eyJ", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("u004A", text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal("[redacted]", cut.StructuredContent.Value.GetProperty("data")[0].GetProperty("agentId").GetString());
+    }
+
+    [Fact]
     public async Task A_cut_array_answer_keeps_its_whole_leading_items_under_result()
     {
         var tags = JsonSerializer.Serialize(Enumerable.Range(1, 200).Select(i => $"tag-{i:000}"));
