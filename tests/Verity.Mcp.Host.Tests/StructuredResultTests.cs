@@ -61,7 +61,7 @@ public sealed class StructuredResultTests(DevStackFixture fixture)
             await Call("list_agents", """{"limit":100}""");
             await Call("get_agent", """{"agentId":"agt_01"}""");
             await Call("search_contacts", "{}");
-            var contact = await Call("create_contact", $$"""{"name":"Structured Person","phoneNumber":"+15550199","Idempotency-Key":"st-{{Guid.NewGuid():N}}"}""");
+            var contact = await Call("create_contact", $$"""{"name":"Structured Person","phoneNumber":"{{TestPhoneNumbers.Unique()}}","Idempotency-Key":"st-{{Guid.NewGuid():N}}"}""");
             var contactId = contact.StructuredContent!.Value.GetProperty("id").GetString()!;
             await Call("update_contact", $$"""{"contactId":"{{contactId}}","email":null}""");
             await Call("delete_contact", $$"""{"contactId":"{{contactId}}"}""");
