@@ -30,17 +30,19 @@ internal static class ReadableJson
     /// Like <see cref="Write(JsonElement)"/>, with every property name and string value passed through
     /// <paramref name="redactor"/> in its decoded form, so a secret behind JSON escapes is found too.
     /// </summary>
-    /// <param name="redacted">Whether anything was replaced (the text then differs from the value).</param>
-    public static string Write(JsonElement value, SecretRedactor? redactor, out bool redacted) =>
-        Write(JsonMarshal.GetRawUtf8Value(value), redactor, out redacted);
+    /// <param name="changed">
+    /// Whether a value was replaced (a secret, or a lone surrogate as U+FFFD): the text then differs from the value.
+    /// </param>
+    public static string Write(JsonElement value, SecretRedactor? redactor, out bool changed) =>
+        Write(JsonMarshal.GetRawUtf8Value(value), redactor, out changed);
 
     /// <inheritdoc cref="Write(JsonElement, SecretRedactor?, out bool)"/>
-    public static string Write(ReadOnlySpan<byte> json, SecretRedactor? redactor, out bool redacted)
+    public static string Write(ReadOnlySpan<byte> json, SecretRedactor? redactor, out bool changed)
     {
         var output = new ArrayBufferWriter<byte>(json.Length + 16);
         var reader = new Utf8JsonReader(json, Options);
-        redacted = false;
-        WriteTokens(output, ref reader, redactor, ref redacted);
+        changed = false;
+        WriteTokens(output, ref reader, redactor, ref changed);
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
@@ -52,10 +54,10 @@ internal static class ReadableJson
     {
         var output = new ArrayBufferWriter<byte>(cut.Length + 16);
         var reader = new Utf8JsonReader(cut, isFinalBlock: false, new JsonReaderState(Options));
-        var redacted = false;
+        var changed = false;
         try
         {
-            WriteTokens(output, ref reader, redactor: null, ref redacted);
+            WriteTokens(output, ref reader, redactor: null, ref changed);
         }
         catch (JsonException)
         {
@@ -66,7 +68,7 @@ internal static class ReadableJson
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
-    private static void WriteTokens(ArrayBufferWriter<byte> output, ref Utf8JsonReader reader, SecretRedactor? redactor, ref bool redacted)
+    private static void WriteTokens(ArrayBufferWriter<byte> output, ref Utf8JsonReader reader, SecretRedactor? redactor, ref bool changed)
     {
         var needsComma = false;
         while (reader.Read())
@@ -86,13 +88,13 @@ internal static class ReadableJson
                     break;
                 case JsonTokenType.PropertyName:
                     Separate(output, needsComma);
-                    WriteString(output, ref reader, redactor, ref redacted);
+                    WriteString(output, ref reader, redactor, ref changed);
                     Append(output, (byte)':');
                     needsComma = false;
                     break;
                 case JsonTokenType.String:
                     Separate(output, needsComma);
-                    WriteString(output, ref reader, redactor, ref redacted);
+                    WriteString(output, ref reader, redactor, ref changed);
                     needsComma = true;
                     break;
                 default:
@@ -143,52 +145,78 @@ internal static class ReadableJson
         }
     }
 
-    private static void WriteString(ArrayBufferWriter<byte> output, ref Utf8JsonReader reader, SecretRedactor? redactor, ref bool redacted)
+    private static void WriteString(ArrayBufferWriter<byte> output, ref Utf8JsonReader reader, SecretRedactor? redactor, ref bool changed)
     {
         Append(output, (byte)'"');
-        if (redactor is not null && TryGetString(ref reader) is { } text)
-        {
-            var shown = redactor.Redact(text);
-            redacted |= !ReferenceEquals(shown, text);
-            WriteEscaped(output, ReferenceEquals(shown, text) && !reader.ValueIsEscaped ? reader.ValueSpan : Encoding.UTF8.GetBytes(shown));
-        }
-        else if (!reader.ValueIsEscaped)
+        if (!reader.ValueIsEscaped && redactor is null)
         {
             WriteEscaped(output, reader.ValueSpan);
         }
         else
         {
-            var buffer = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
-            try
-            {
-                var length = reader.CopyString(buffer);
-                WriteEscaped(output, buffer.AsSpan(0, length));
-            }
-            catch (InvalidOperationException)
-            {
-                // An escaped lone surrogate (\ud800) has no UTF-8 form: keep the source's escapes, which are valid JSON.
-                output.Write(reader.ValueSpan);
-            }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
+            var text = Decode(ref reader, out var replaced);
+            var shown = redactor?.Redact(text) ?? text;
+            var same = !replaced && ReferenceEquals(shown, text);
+            changed |= !same;
+            WriteEscaped(output, same && !reader.ValueIsEscaped ? reader.ValueSpan : Encoding.UTF8.GetBytes(shown));
         }
 
         Append(output, (byte)'"');
     }
 
-    private static string? TryGetString(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The string's value. An escaped lone surrogate (<c>\ud800</c>) is valid JSON text but has no UTF-8 form, and
+    /// the MCP SDK cannot write such a string back out: it becomes U+FFFD, as invalid UTF-8 does.
+    /// </summary>
+    private static string Decode(ref Utf8JsonReader reader, out bool replaced)
     {
         try
         {
-            return reader.GetString();
+            replaced = false;
+            return reader.GetString()!;
         }
         catch (InvalidOperationException)
         {
-            // An escaped lone surrogate: written back with its escapes below.
-            return null;
+            replaced = true;
+            return Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(Unescape(reader.ValueSpan)));
         }
+    }
+
+    /// <summary>Unescapes a string the reader has already checked, keeping lone surrogates as they are.</summary>
+    private static string Unescape(ReadOnlySpan<byte> escaped)
+    {
+        var text = new StringBuilder(escaped.Length);
+        while (!escaped.IsEmpty)
+        {
+            var next = escaped.IndexOf((byte)'\\');
+            if (next < 0)
+            {
+                text.Append(Encoding.UTF8.GetString(escaped));
+                break;
+            }
+
+            text.Append(Encoding.UTF8.GetString(escaped[..next]));
+            var kind = escaped[next + 1];
+            if (kind == (byte)'u')
+            {
+                text.Append((char)int.Parse(escaped.Slice(next + 2, 4), System.Globalization.NumberStyles.AllowHexSpecifier, System.Globalization.CultureInfo.InvariantCulture));
+                escaped = escaped[(next + 6)..];
+                continue;
+            }
+
+            text.Append(kind switch
+            {
+                (byte)'b' => '\b',
+                (byte)'f' => '\f',
+                (byte)'n' => '\n',
+                (byte)'r' => '\r',
+                (byte)'t' => '\t',
+                _ => (char)kind, // \", \\ and \/
+            });
+            escaped = escaped[(next + 2)..];
+        }
+
+        return text.ToString();
     }
 
     private static void WriteAsciiEscape(IBufferWriter<byte> output, byte b)

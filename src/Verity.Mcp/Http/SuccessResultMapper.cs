@@ -74,10 +74,10 @@ internal static class SuccessResultMapper
             return Error(redactor, SuccessResultTexts.NotJson(endpoint, response, ContentKinds.Decode(body, response.ContentType)));
         }
 
-        var text = ReadableJson.Write(answer, redactor, out var redacted);
-        if (redacted)
+        var text = ReadableJson.Write(answer, redactor, out var changed);
+        if (changed)
         {
-            // The structured content must not carry what the text hides.
+            // The structured content must not carry what the text hides, nor a string the SDK cannot write.
             answer = JsonElement.Parse(text);
         }
 

@@ -43,12 +43,15 @@ public sealed class ReadableJsonTests
     }
 
     [Fact]
-    public void An_escaped_lone_surrogate_keeps_its_escape_so_the_text_stays_valid_json()
+    public void An_escaped_lone_surrogate_becomes_a_replacement_character_and_a_pair_stays_the_character()
     {
-        var text = ReadableJson.Write("""{"s":"a\ud800b","t":"\u00e9"}"""u8);
+        var text = ReadableJson.Write("""{"s":"a\ud800b\udc00","t":"\u00e9\ud83d\ude00","u\ud800":1}"""u8, redactor: null, out var changed);
 
-        Assert.Equal("""{"s":"a\ud800b","t":"é"}""", text);
-        using var parsed = JsonDocument.Parse(text);
+        Assert.Equal("{\"s\":\"a\uFFFDb\uFFFD\",\"t\":\"é😀\",\"u\uFFFD\":1}", text);
+        Assert.True(changed);
+        Assert.Equal("a\uFFFDb\uFFFD", JsonDocument.Parse(text).RootElement.GetProperty("s").GetString());
+        ReadableJson.Write("""{"t":"\u00e9\ud83d\ude00"}"""u8, redactor: null, out var unchanged);
+        Assert.False(unchanged);
     }
 
     [Theory]

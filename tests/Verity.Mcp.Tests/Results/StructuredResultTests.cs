@@ -63,6 +63,18 @@ public sealed class StructuredResultTests
     }
 
     [Fact]
+    public async Task An_answer_with_a_lone_surrogate_escape_shows_a_replacement_character_and_can_be_written_to_the_wire()
+    {
+        var (result, tool) = await CallAsync(ListCalls(), """{"data":[{"id":"c\ud800","agentId":"a","toNumber":"+1","status":"queued","createdAt":"t"}]}""");
+
+        Assert.NotEqual(true, result.IsError);
+        Assert.Equal("c\uFFFD", result.StructuredContent!.Value.GetProperty("data")[0].GetProperty("id").GetString());
+        Assert.Contains("\"id\":\"c\uFFFD\"", Text(result), StringComparison.Ordinal);
+        IndependentSchemaValidator.AssertValid(tool.ProtocolTool.OutputSchema!.Value, result.StructuredContent.Value);
+        Assert.Contains("\\uFFFD", JsonSerializer.Serialize(result, ModelContextProtocol.McpJsonUtilities.DefaultOptions), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task An_answer_that_breaks_the_schema_is_an_error_naming_the_first_mismatch_and_keeping_the_answer()
     {
         var broken = """{"data":[{"id":"call_0001","agentId":"agt_01","toNumber":"+1555","status":"queued","createdAt":"2026-11-01T09:30:00Z"},{"id":"call_0002","agentId":"agt_01","status":"queued","createdAt":"x"}]}""";

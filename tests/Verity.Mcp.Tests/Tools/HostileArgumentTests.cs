@@ -90,7 +90,7 @@ public sealed class HostileArgumentTests
 
     private sealed class StatusMapper : IToolResultMapper
     {
-        public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response) =>
+        public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract) =>
             new() { Content = [new TextContentBlock { Text = $"sent {response.StatusCode}" }] };
 
         public CallToolResult FromException(EndpointDescriptor endpoint, Exception exception) =>
