@@ -84,7 +84,7 @@ public class ArgumentRefusalBenchmarks
     {
         public Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken) => throw new InvalidOperationException("No request is sent.");
 
-        public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response) => throw new InvalidOperationException();
+        public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract) => throw new InvalidOperationException();
 
         public CallToolResult FromException(EndpointDescriptor endpoint, Exception exception) => throw new InvalidOperationException();
     }
