@@ -1,5 +1,4 @@
-using System.Runtime.InteropServices;
-using System.Text;
+using System.Buffers;
 using System.Text.Json;
 using ModelContextProtocol.Protocol;
 using Verity.Mcp.Tools;
@@ -16,8 +15,6 @@ namespace Verity.Mcp.Http;
 internal static class SuccessResultMapper
 {
     private static readonly JsonElement EmptyObject = JsonElement.Parse("{}"u8);
-
-    private static readonly byte[] WrapPrefix = Encoding.UTF8.GetBytes("{\"" + ToolResultContract.WrappedResultName + "\":");
 
     public static CallToolResult Map(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor) =>
         contract.OutputSchema is null ? MapText(endpoint, response, contract, redactor) : MapStructured(endpoint, response, contract, redactor);
@@ -114,15 +111,19 @@ internal static class SuccessResultMapper
         return redactor.RedactCut(readable ?? ContentKinds.Decode(body, response.ContentType));
     }
 
+    /// <summary>{"result": answer}, written token by token (a raw copy would carry comments the answer may hold).</summary>
     private static JsonElement Wrap(JsonElement answer)
     {
-        var raw = JsonMarshal.GetRawUtf8Value(answer);
-        var prefix = WrapPrefix;
-        var json = new byte[prefix.Length + raw.Length + 1];
-        prefix.CopyTo(json);
-        raw.CopyTo(json.AsSpan(prefix.Length));
-        json[^1] = (byte)'}';
-        return JsonElement.Parse(json);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WritePropertyName(ToolResultContract.WrappedResultName);
+            answer.WriteTo(writer);
+            writer.WriteEndObject();
+        }
+
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 
     private static bool TryParse(ReadOnlySpan<byte> json, out JsonElement root)

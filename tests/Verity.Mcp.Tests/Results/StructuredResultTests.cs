@@ -162,7 +162,7 @@ public sealed class StructuredResultTests
     {
         var tool = new LoopbackTool(Endpoint("GET"), new ToolDefinition("Tags.", """{"type":"object"}""", ResultSchemas.WrappedTagsOutput, default) { OutputWrapsResult = true });
 
-        var (result, _) = await CallAsync(tool, """[ "vip", "+1 <lead>" ]""");
+        var (result, _) = await CallAsync(tool, """[ "vip", /* a comment */ "+1 <lead>" ]""");
 
         Assert.NotEqual(true, result.IsError);
         Assert.True(JsonElement.DeepEquals(JsonElement.Parse("""{"result":["vip","+1 <lead>"]}"""), result.StructuredContent!.Value));
