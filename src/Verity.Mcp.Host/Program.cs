@@ -57,19 +57,12 @@ internal static class Program
                 Verb.Tools => await ToolsCommand.RunAsync(configuration, commandLine.Json, Console.Out, stop.Token).ConfigureAwait(false),
                 Verb.Call => await CallCommand.RunAsync(configuration, commandLine.ToolName!, commandLine.ToolArguments, Console.Out, stop.Token).ConfigureAwait(false),
                 Verb.Doctor => await DoctorCommand.RunAsync(configuration, Console.Out, stop.Token).ConfigureAwait(false),
-                Verb.DevStack => await DevStackCommand.RunAsync(configuration, Console.Out, Console.In, stop.Token).ConfigureAwait(false),
-                Verb.Demo => await DemoCommand.RunAsync(configuration, Console.Out, stop.Token).ConfigureAwait(false),
                 _ => throw new UsageException($"Unknown verb {commandLine.Verb}."),
             };
         }
         catch (Exception stopped) when (stop.StopRequested && stopped is OperationCanceledException or ModelContextProtocol.McpException)
         {
             return ExitCodes.Interrupted;
-        }
-        catch (Exception failure) when (commandLine.Verb == Verb.Demo && failure is DemoStepFailedException or ModelContextProtocol.McpException)
-        {
-            await Console.Error.WriteLineAsync($"verity-mcp: demo: {failure.Message}").ConfigureAwait(false);
-            return ExitCodes.Failure;
         }
     }
 }

@@ -3,24 +3,10 @@ using Verity.Mcp.Host.Tests.Infrastructure;
 
 namespace Verity.Mcp.Host.Tests;
 
-/// <summary>The person-facing verbs: tools, call, doctor, devstack and demo, each as a real process.</summary>
+/// <summary>The person-facing verbs: tools, call and doctor, each as a real process.</summary>
 [Collection(EndToEndCollection.Name)]
 public sealed class VerbTests(DevStackFixture fixture)
 {
-    [Theory]
-    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
-    public async Task Demo_runs_a_scripted_session_and_exits_0(string variant)
-    {
-        await using var process = HostProcess.Start(HostVariant.Named(variant), ["demo"], new Dictionary<string, string?>());
-
-        var exitCode = await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(90));
-
-        var output = string.Join("\n", process.StdoutLines);
-        Assert.True(exitCode == 0, $"demo exited {exitCode}:\n{output}\n{string.Join("\n", process.StderrLines)}");
-        Assert.Contains("initiate_test_call", output, StringComparison.Ordinal);
-        Assert.Contains("transcript", output, StringComparison.OrdinalIgnoreCase);
-    }
-
     [Theory]
     [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
     public async Task Tools_json_lists_the_catalog_tools(string variant)
@@ -101,33 +87,5 @@ public sealed class VerbTests(DevStackFixture fixture)
         Assert.Contains($"VERITY_CATALOG_PATH={path} {expected}", line, StringComparison.Ordinal);
         Assert.Contains(process.StdoutLines, text => text.StartsWith("ok", StringComparison.Ordinal) && text.Contains("token", StringComparison.Ordinal));
         Assert.Equal("1 check(s) failed.", process.StdoutLines[^1]);
-    }
-
-    [Theory]
-    [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
-    public async Task Devstack_prints_its_settings_then_ready_and_stops_when_stdin_closes(string variant)
-    {
-        await using var process = HostProcess.Start(HostVariant.Named(variant), ["devstack"], new Dictionary<string, string?>());
-        using var reader = new StreamReader(process.ServerOutput);
-        var lines = new List<string>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await reader.ReadLineAsync(timeout.Token) is { } line)
-        {
-            lines.Add(line);
-            if (line == "ready")
-            {
-                break;
-            }
-        }
-
-        Assert.Equal(["CLERK_API_URL", "CLERK_SECRET_KEY", "VERITY_BASE_URL", "ready"], lines.Select(l => l.Split('=')[0]));
-        var settings = lines.Take(3).ToDictionary(l => l.Split('=', 2)[0], l => l.Split('=', 2)[1]);
-        using (var http = new HttpClient())
-        {
-            using var response = await http.GetAsync(new Uri(settings["VERITY_BASE_URL"] + "/api/agents"), timeout.Token);
-            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
-        }
-
-        Assert.Equal(0, await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
     }
 }

@@ -82,12 +82,10 @@ internal static class CommandLineParser
         "tools" => Verb.Tools,
         "call" => Verb.Call,
         "doctor" => Verb.Doctor,
-        "devstack" => Verb.DevStack,
-        "demo" => Verb.Demo,
         "help" => Verb.Help,
         "version" => Verb.Version,
         _ => throw new UsageException(
-            $"Unknown verb '{arg}'. Use one of: serve, tools, call, doctor, devstack, demo (see 'verity-mcp --help')."),
+            $"Unknown verb '{arg}'. Use one of: serve, tools, call, doctor (see 'verity-mcp --help')."),
     };
 
     /// <summary>Accepts <c>--KEY=value</c> for a known setting and returns it in the form the command-line configuration provider reads.</summary>

@@ -12,9 +12,8 @@ internal static class ExitCodes
     public const int BadConfiguration = 2;
 
     /// <summary>
-    /// <c>tools</c>, <c>call</c>, <c>doctor</c> or <c>demo</c> was stopped by SIGINT, SIGTERM or SIGQUIT before it
-    /// finished (128 + SIGINT, as shells report Ctrl+C). <c>serve</c> and <c>devstack</c> run until stopped, so a
-    /// signal is their normal end: 0.
+    /// <c>tools</c>, <c>call</c> or <c>doctor</c> was stopped by SIGINT, SIGTERM or SIGQUIT before it finished
+    /// (128 + SIGINT, as shells report Ctrl+C). <c>serve</c> runs until stopped, so a signal is its normal end: 0.
     /// </summary>
     public const int Interrupted = 130;
 }

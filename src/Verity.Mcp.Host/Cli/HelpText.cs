@@ -20,8 +20,6 @@ internal static class HelpText
               tools [--json]             List the tools, their arguments and annotations.
               call TOOL --args '{...}'   Call one tool through the full pipeline and print the result.
               doctor                     Check configuration, Clerk key, session, token and API reachability.
-              devstack                   Run a local Clerk emulator + sample Verity API; print their settings.
-              demo                       Run a scripted MCP session against the devstack and narrate it.
 
             Options:
               -h, --help                 Show this help.
@@ -39,9 +37,9 @@ internal static class HelpText
 
         text.Append("""
 
-            Exit codes: 0 ok (serve and devstack also when stopped by Ctrl+C or SIGTERM); 1 a tool returned an error
-            or a doctor check failed; 2 bad usage or configuration; 130 tools, call, doctor or demo stopped by
-            Ctrl+C, SIGTERM or SIGQUIT before finishing.
+            Exit codes: 0 ok (serve also when stopped by Ctrl+C or SIGTERM); 1 a tool returned an error or a doctor
+            check failed; 2 bad usage or configuration; 130 tools, call or doctor stopped by Ctrl+C, SIGTERM or
+            SIGQUIT before finishing.
 
             """);
         return text.ToString();

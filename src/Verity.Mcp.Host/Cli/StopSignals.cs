@@ -4,8 +4,8 @@ namespace Verity.Mcp.Host.Cli;
 
 /// <summary>
 /// Turns SIGINT (Ctrl+C), SIGTERM (<c>kill</c>, <c>docker stop</c>, process managers) and SIGQUIT into one
-/// cancellation, as the generic host does for <c>serve</c>, so every verb stops cleanly: the dev stack closes its
-/// ports, a call aborts its request. Only the first signal is taken over; a second one gets the runtime's default
+/// cancellation, as the generic host does for <c>serve</c>, so every verb stops cleanly: a call aborts its
+/// request. Only the first signal is taken over; a second one gets the runtime's default
 /// and ends the process at once, in case a verb is stuck.
 /// </summary>
 internal sealed class StopSignals : IDisposable

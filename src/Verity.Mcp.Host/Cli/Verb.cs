@@ -6,8 +6,6 @@ internal enum Verb
     Tools,
     Call,
     Doctor,
-    DevStack,
-    Demo,
     Help,
     Version,
 }

@@ -15,7 +15,7 @@ internal static class KnownSettings
     public static IReadOnlyList<Setting> All { get; } =
     [
         new(ClerkSecretKey, "(required)", "Clerk secret key (sk_test_… / sk_live_…) used to mint session tokens.", Secret: true),
-        new(ClerkApiUrl, "https://api.clerk.com", "Clerk Backend API base URL (the devstack prints a local one); https, or http on loopback only."),
+        new(ClerkApiUrl, "https://api.clerk.com", "Clerk Backend API base URL (verity-devstack run prints a local one); https, or http on loopback only."),
         new("CLERK_SESSION_ID", "(none)", "Session to mint tokens for (sess_…); skips user/session lookup. A live key needs this, CLERK_USER_ID or CLERK_USER_EMAIL."),
         new("CLERK_USER_ID", "(none)", "User whose most recently active session is used (user_…). Unset with a test key: the instance's oldest user."),
         new("CLERK_USER_EMAIL", "(none)", "Alternative to CLERK_USER_ID: find the user by e-mail address."),

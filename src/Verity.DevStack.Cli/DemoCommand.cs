@@ -1,48 +1,41 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using ModelContextProtocol.Client;
 using ModelContextProtocol.Protocol;
-using Verity.DevStack;
 using Verity.DevStack.Clerk;
-using Verity.Mcp.Host.Cli;
-using Verity.Mcp.Host.Configuration;
-using Verity.Mcp.Host.Server;
 
-namespace Verity.Mcp.Host.Commands;
+namespace Verity.DevStack.Cli;
 
 /// <summary>
-/// A scripted tour: starts the dev stack in-process, starts this program as <c>serve</c> (exactly what Cursor
-/// runs), and drives it with the MCP client over stdio — list the tools, list the agents, place a test call,
-/// read its transcript — narrating each step.
+/// A scripted tour: starts the dev stack in-process, starts verity-mcp as <c>serve</c> (exactly what Cursor runs),
+/// and drives it with the MCP client over stdio — list the tools, list the agents, place a test call, read its
+/// transcript — narrating each step.
 /// </summary>
 internal static class DemoCommand
 {
     private const string DemoPhoneNumber = "+15550100";
     private const int TranscriptReads = 5;
 
-    public static async Task<int> RunAsync(ConfigurationManager configuration, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(ServerLaunch server, TextWriter output, CancellationToken cancellationToken)
     {
-        _ = configuration;
         await output.WriteLineAsync("Verity MCP demo").ConfigureAwait(false);
         await using var stack = await DevStackHost.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync($"1. Started a local dev stack: Clerk emulator at {stack.ClerkApiUrl}, sample Verity API at {stack.VerityBaseUrl}; the server will act as {ClerkEmulatorSeed.AliceEmail}.").ConfigureAwait(false);
 
-        var (command, prefix) = SelfLaunch.Resolve();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "verity",
-            Command = command,
-            Arguments = [.. prefix, "serve"],
+            Command = server.Command,
+            Arguments = [.. server.PrefixArguments, "serve"],
             EnvironmentVariables = ServerEnvironment(stack),
             StandardErrorLines = line => Console.Error.WriteLine($"  [server] {line}"),
         });
         await using var client = await McpClient.CreateAsync(
             transport,
-            new McpClientOptions { ClientInfo = new Implementation { Name = "verity-mcp-demo", Version = ServerIdentity.Version } },
+            new McpClientOptions { ClientInfo = new Implementation { Name = "verity-devstack-demo", Version = ClientVersion } },
             cancellationToken: cancellationToken).ConfigureAwait(false);
-        var shown = string.Join(' ', new[] { command }.Concat(prefix).Select(part => Path.GetFileName(part)).Append("serve"));
-        await output.WriteLineAsync($"2. Started '{shown}' and connected over stdio: server {client.ServerInfo?.Name} {client.ServerInfo?.Version}.").ConfigureAwait(false);
+        await output.WriteLineAsync($"2. Started '{server.Display("serve")}' and connected over stdio: server {client.ServerInfo?.Name} {client.ServerInfo?.Version}.").ConfigureAwait(false);
         await output.WriteLineAsync(Indent(client.ServerInstructions ?? "(no instructions)")).ConfigureAwait(false);
 
         var tools = await client.ListToolsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -99,10 +92,24 @@ internal static class DemoCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>The child sees only the dev stack's settings, never the caller's own Clerk or Verity settings.</summary>
+    private static string ClientVersion { get; } =
+        typeof(DemoCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>
+    /// The child sees only the dev stack's settings, never the caller's own Clerk or Verity settings: every
+    /// <c>CLERK_*</c> and <c>VERITY_*</c> variable it would inherit is removed.
+    /// </summary>
     private static Dictionary<string, string?> ServerEnvironment(DevStackHost stack)
     {
-        var environment = KnownSettings.All.ToDictionary(setting => setting.Name, _ => (string?)null, StringComparer.Ordinal);
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>())
+        {
+            if (name.StartsWith("CLERK_", StringComparison.OrdinalIgnoreCase) || name.StartsWith("VERITY_", StringComparison.OrdinalIgnoreCase))
+            {
+                environment[name] = null;
+            }
+        }
+
         foreach (var (key, value) in stack.Settings)
         {
             environment[key] = value;
@@ -110,14 +117,14 @@ internal static class DemoCommand
 
         // The emulator's seeded oldest user, pinned so the server does not warn that it picked one itself.
         environment["CLERK_USER_EMAIL"] = ClerkEmulatorSeed.AliceEmail;
-        environment[KnownSettings.LogLevel] = "Warning";
+        environment["VERITY_LOG_LEVEL"] = "Warning";
         return environment;
     }
 
     private static async Task<JsonElement> CallAsync(McpClient client, string tool, string argumentsJson, CancellationToken cancellationToken)
     {
         var result = await client.CallToolAsync(
-            new CallToolRequestParams { Name = tool, Arguments = CallCommand.ParseArguments(argumentsJson) },
+            new CallToolRequestParams { Name = tool, Arguments = ParseArguments(argumentsJson) },
             cancellationToken).ConfigureAwait(false);
         var text = string.Join("\n", result.Content.OfType<TextContentBlock>().Select(block => block.Text));
         if (result.IsError == true)
@@ -129,9 +136,12 @@ internal static class DemoCommand
         return document.RootElement.Clone();
     }
 
+    private static Dictionary<string, JsonElement> ParseArguments(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateObject().ToDictionary(property => property.Name, property => property.Value.Clone(), StringComparer.Ordinal);
+    }
+
     private static string Indent(string text) =>
         string.Join('\n', text.Split('\n').Select(line => "   | " + line));
 }
-
-/// <summary>A step of the demo got an error result; the message is shown and the demo exits 1.</summary>
-internal sealed class DemoStepFailedException(string message) : Exception(message);

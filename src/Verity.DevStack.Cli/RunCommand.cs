@@ -1,19 +1,14 @@
-using Microsoft.Extensions.Configuration;
-using Verity.DevStack;
-using Verity.Mcp.Host.Cli;
-
-namespace Verity.Mcp.Host.Commands;
+namespace Verity.DevStack.Cli;
 
 /// <summary>
 /// Runs the Clerk emulator and the sample Verity API on loopback ports. Stdout gets exactly the settings a server
 /// needs (<c>KEY=VALUE</c> lines) and then <c>ready</c>, so a script can read them; it runs until stdin closes or
 /// a stop signal (Ctrl+C, SIGTERM, SIGQUIT) arrives, then exits 0. The printed secret key is the emulator's own fake key.
 /// </summary>
-internal static class DevStackCommand
+internal static class RunCommand
 {
-    public static async Task<int> RunAsync(ConfigurationManager configuration, TextWriter output, TextReader input, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(TextWriter output, TextReader input, CancellationToken cancellationToken)
     {
-        _ = configuration;
         await using var stack = await DevStackHost.StartAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
 
         await output.WriteLineAsync($"CLERK_API_URL={stack.ClerkApiUrl}").ConfigureAwait(false);
@@ -21,7 +16,7 @@ internal static class DevStackCommand
         await output.WriteLineAsync($"VERITY_BASE_URL={stack.VerityBaseUrl}").ConfigureAwait(false);
         await output.WriteLineAsync("ready").ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        await Console.Error.WriteLineAsync("devstack: Clerk emulator and sample Verity API are running; close stdin (Ctrl+D), press Ctrl+C or send SIGTERM to stop.").ConfigureAwait(false);
+        await Console.Error.WriteLineAsync("verity-devstack: Clerk emulator and sample Verity API are running; close stdin (Ctrl+D), press Ctrl+C or send SIGTERM to stop.").ConfigureAwait(false);
 
         await WaitForEndOfInputAsync(input, cancellationToken).ConfigureAwait(false);
         return ExitCodes.Success;

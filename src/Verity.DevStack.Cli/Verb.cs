@@ -1,0 +1,8 @@
+namespace Verity.DevStack.Cli;
+
+internal enum Verb
+{
+    Run,
+    Demo,
+    Help,
+}
