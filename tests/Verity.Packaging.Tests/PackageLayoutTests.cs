@@ -100,6 +100,19 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
     }
 
     [Fact]
+    public void Tool_package_carries_no_dev_stack_and_needs_no_ASP_NET_Core()
+    {
+        using var package = new NupkgFile(fixture.PackagePath("verity-mcp"));
+
+        // The server Cursor runs is lean: the Clerk emulator, the sample API and their web server live in verity-devstack.
+        Assert.DoesNotContain(package.Entries, entry => entry.Contains("Verity.DevStack", StringComparison.Ordinal));
+        Assert.DoesNotContain(package.Entries, entry => entry.Contains("AspNetCore", StringComparison.Ordinal));
+        var runtimeConfig = package.ReadText("tools/net10.0/any/verity-mcp.runtimeconfig.json");
+        Assert.Contains("Microsoft.NETCore.App", runtimeConfig, StringComparison.Ordinal);
+        Assert.DoesNotContain("Microsoft.AspNetCore.App", runtimeConfig, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Server_json_names_the_package_its_version_stdio_and_the_environment_variables()
     {
         using var package = new NupkgFile(fixture.PackagePath("verity-mcp"));
