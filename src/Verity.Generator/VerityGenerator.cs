@@ -30,6 +30,7 @@ public sealed class VerityGenerator : IIncrementalGenerator
         public const string Catalogs = "Verity.Catalogs";
         public const string ToolNames = "Verity.ToolNames";
         public const string Collisions = "Verity.Collisions";
+        public const string CompiledCatalogs = "Verity.CompiledCatalogs";
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -89,6 +90,20 @@ public sealed class VerityGenerator : IIncrementalGenerator
             AddSource(spc, catalog.Names.FileName, () => CatalogEmitter.JsonContextHintName(catalog), () => CatalogEmitter.EmitJsonContext(catalog));
         });
 
+        // Only the names of each tools class: editing an endpoint leaves this file alone.
+        var entries = catalogs
+            .Select(static (catalog, _) => new CatalogEntryModel(catalog.Names.FilePath, catalog.Names.Namespace, catalog.Names.ToolsClass))
+            .Collect()
+            .Select(static (items, _) => SortByPath(items))
+            .WithTrackingName(Steps.CompiledCatalogs);
+        context.RegisterSourceOutput(entries, static (spc, items) =>
+        {
+            if (items.Count > 0)
+            {
+                AddSource(spc, items[0].FilePath, static () => CatalogEmitter.CompiledCatalogsHintName, () => CatalogEmitter.EmitCompiledCatalogs(items));
+            }
+        });
+
         var toolNames = parsed
             .Select(static (result, _) => result.ToolNames)
             .Collect()
@@ -104,6 +119,13 @@ public sealed class VerityGenerator : IIncrementalGenerator
         fileOptions.TryGetValue("build_metadata.AdditionalFiles.VerityToolPrefix", out var prefix);
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
         return new CatalogInput(text.Path, content, Blank(ns), Blank(prefix), Blank(rootNamespace));
+    }
+
+    private static EquatableArray<CatalogEntryModel> SortByPath(ImmutableArray<CatalogEntryModel> items)
+    {
+        var sorted = new List<CatalogEntryModel>(items);
+        sorted.Sort(static (a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
+        return sorted.ToEquatableArray();
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value!.Trim();

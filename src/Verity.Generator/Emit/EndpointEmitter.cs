@@ -63,7 +63,8 @@ internal static class EndpointEmitter
         writer.Line($"Idempotent: {Bool(endpoint.Idempotent)},");
         writer.Line($"Timeout: {(endpoint.TimeoutSeconds is null ? "null" : $"global::System.TimeSpan.FromSeconds({endpoint.TimeoutSeconds})")},");
         writer.Line($"HasOutputSchema: {Bool(endpoint.OutputSchemaJson is not null)},");
-        writer.Line($"Tags: {StringArray(endpoint.Tags)});");
+        writer.Line($"Tags: {StringArray(endpoint.Tags)},");
+        writer.Line($"ApiName: global::{endpoint.Names.Namespace}.{endpoint.Names.ToolsClass}.ApiName);");
         writer.Outdent();
         writer.Line();
         writer.Line($"public {endpoint.ToolClass}()");

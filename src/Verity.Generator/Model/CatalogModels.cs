@@ -22,6 +22,9 @@ internal sealed record CatalogModel(
     EquatableArray<ToolSummary> Tools,
     EquatableArray<string> JsonTypes);
 
+/// <summary>What the list of compiled catalogs needs of one catalog: where its tools class is, and which file it came from.</summary>
+internal sealed record CatalogEntryModel(string FilePath, string Namespace, string ToolsClass);
+
 internal sealed record ToolSummary(string ToolName, string GroupClass, string ToolClass);
 
 /// <summary>A tool name with where it was declared, to find duplicates across catalogs.</summary>

@@ -1,26 +1,31 @@
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Server;
-using Verity.Mcp.Host.Tools;
+using Verity.Mcp.Generated;
+using Verity.Mcp.Tools;
 
 namespace Verity.Mcp.Host.Server;
 
 /// <summary>
-/// The one place the host touches the code generated from the catalog (<see cref="VerityTools"/>), so the rest of
-/// the host reads the catalog's facts through plain properties.
+/// The one place the host touches the code generated from the catalog: the generator's well-known list
+/// (<see cref="CompiledCatalogs"/>), so the host serves whatever catalog it is built with, whatever its
+/// <c>api.name</c> and namespace.
 /// </summary>
 internal static class CompiledCatalog
 {
-    public static string ApiName => VerityTools.ApiName;
+    /// <summary>The host is built with exactly one catalog (<c>VERITY_CATALOG_PATH</c>).</summary>
+    public static GeneratedCatalog Catalog { get; } = CompiledCatalogs.All[0];
 
-    public static string? ApiVersion => VerityTools.ApiVersion;
+    public static string ApiName => Catalog.ApiName;
 
-    public static string? DefaultBaseUrl => VerityTools.DefaultBaseUrl;
+    public static string? ApiVersion => Catalog.ApiVersion;
 
-    public static string CatalogSha256 => VerityTools.CatalogSha256;
+    public static string? DefaultBaseUrl => Catalog.DefaultBaseUrl;
 
-    public static string CatalogFileName => VerityTools.CatalogFileName;
+    public static string CatalogSha256 => Catalog.CatalogSha256;
 
-    public static IReadOnlyList<McpServerTool> CreateTools() => VerityTools.CreateTools();
+    public static string CatalogFileName => Catalog.CatalogFileName;
 
-    public static IMcpServerBuilder WithCompiledTools(this IMcpServerBuilder builder) => builder.WithVerityTools();
+    public static IReadOnlyList<McpServerTool> CreateTools() => Catalog.CreateTools();
+
+    public static IMcpServerBuilder WithCompiledTools(this IMcpServerBuilder builder) => Catalog.AddTools(builder);
 }

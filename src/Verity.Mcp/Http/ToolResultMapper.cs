@@ -15,6 +15,7 @@ namespace Verity.Mcp.Http;
 public sealed class ToolResultMapper : IToolResultMapper
 {
     private readonly SecretRedactor _redactor;
+    private readonly IReadOnlyDictionary<string, ApiSettingNames> _settingsByApi;
 
     /// <summary>A mapper that redacts secrets by shape only (no configured values known).</summary>
     public ToolResultMapper()
@@ -23,10 +24,20 @@ public sealed class ToolResultMapper : IToolResultMapper
     }
 
     public ToolResultMapper(SecretRedactor redactor)
+        : this(redactor, new Dictionary<string, ApiSettingNames>(StringComparer.Ordinal))
+    {
+    }
+
+    /// <param name="settingsByApi">The keys each named API's settings are read from, so a message names the right one.</param>
+    internal ToolResultMapper(SecretRedactor redactor, IReadOnlyDictionary<string, ApiSettingNames> settingsByApi)
     {
         ArgumentNullException.ThrowIfNull(redactor);
         _redactor = redactor;
+        _settingsByApi = settingsByApi;
     }
+
+    private ApiSettingNames SettingsOf(EndpointDescriptor endpoint) =>
+        endpoint.ApiName is { } apiName && _settingsByApi.TryGetValue(apiName, out var settings) ? settings : ApiSettingNames.Default;
 
     public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract)
     {
@@ -45,12 +56,12 @@ public sealed class ToolResultMapper : IToolResultMapper
 
         var text = exception switch
         {
-            ApiTimeoutException timeout => TimedOut(endpoint, timeout),
+            ApiTimeoutException timeout => TimedOut(endpoint, timeout, SettingsOf(endpoint)),
             OperationCanceledException => $"{endpoint.ToolName} was cancelled before the API answered.",
             ClerkAuthenticationException clerk => $"{endpoint.ToolName} failed before the request was sent: {Sentence(clerk.Message)} "
                 + "The request was not sent, so the call can be made again once this is fixed.",
             HttpRequestException http when NeverLeft(http) => $"{endpoint.ToolName} failed: could not reach the API ({Describe(http)}), so the request was not sent. "
-                + $"Check {VerityApiOptions.BaseUrlKey} and the network, then run `verity-mcp doctor`.",
+                + $"Check {SettingsOf(endpoint).BaseUrl} and the network, then run `verity-mcp doctor`.",
             HttpRequestException { StatusCode: { } status } http => string.Create(CultureInfo.InvariantCulture,
                 $"{endpoint.ToolName} failed: the API answered {(int)status}, but the connection broke before the whole answer arrived ({Describe(http)}).")
                 + AfterUnknownOutcome(endpoint),
@@ -62,11 +73,11 @@ public sealed class ToolResultMapper : IToolResultMapper
         return Error(_redactor.Redact(text));
     }
 
-    private static string TimedOut(EndpointDescriptor endpoint, ApiTimeoutException timeout)
+    private static string TimedOut(EndpointDescriptor endpoint, ApiTimeoutException timeout, ApiSettingNames settings)
     {
         var seconds = timeout.Limit.TotalSeconds;
         var limitHint = endpoint.Timeout is null
-            ? $" The limit is {VerityApiOptions.TimeoutSecondsKey}: raise it if the API is just slow."
+            ? $" The limit is {settings.TimeoutSeconds}: raise it if the API is just slow."
             : " The limit is the endpoint's timeoutSeconds in the catalog: raise it there and rebuild if the API is just slow.";
 
         return timeout.StatusCode is { } status

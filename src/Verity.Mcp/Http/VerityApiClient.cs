@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Verity.Mcp.Http;
 
 /// <summary>
-/// Sends bound requests to the Verity API through the named <see cref="HttpClient"/> (resilience and auth handlers
+/// Sends bound requests to one API through its named <see cref="HttpClient"/> (resilience and auth handlers
 /// included) and reads the answer within the time and size limits.
 /// </summary>
 internal sealed class VerityApiClient : IVerityApiClient
@@ -17,18 +16,20 @@ internal sealed class VerityApiClient : IVerityApiClient
     private readonly IHttpClientFactory _httpClientFactory;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly string _httpClientName;
     private readonly string _baseUrl;
     private readonly TimeSpan _defaultTimeout;
     private readonly int _maxResponseBytes;
 
-    public VerityApiClient(IHttpClientFactory httpClientFactory, IOptions<VerityApiOptions> options, TimeProvider timeProvider, ILogger<VerityApiClient> logger)
+    public VerityApiClient(IHttpClientFactory httpClientFactory, VerityApiOptions options, string httpClientName, TimeProvider timeProvider, ILogger<VerityApiClient> logger)
     {
         _httpClientFactory = httpClientFactory;
+        _httpClientName = httpClientName;
         _timeProvider = timeProvider;
         _logger = logger;
 
-        var value = options.Value;
-        var baseUri = value.BaseUri ?? throw new InvalidOperationException($"{VerityApiOptions.BaseUrlKey} is not a valid absolute http(s) URL.");
+        var value = options;
+        var baseUri = value.BaseUri ?? throw new InvalidOperationException($"{value.Settings.BaseUrl} is not a valid absolute http(s) URL.");
         // Keep the base path (https://x/v2) and append the request's path to it.
         _baseUrl = baseUri.GetLeftPart(UriPartial.Path).TrimEnd('/');
         _defaultTimeout = value.Timeout;
@@ -42,7 +43,7 @@ internal sealed class VerityApiClient : IVerityApiClient
         var started = _timeProvider.GetTimestamp();
 
         using var message = CreateMessage(request);
-        var client = _httpClientFactory.CreateClient(VerityApiServiceCollectionExtensions.HttpClientName);
+        var client = _httpClientFactory.CreateClient(_httpClientName);
 
         HttpResponseMessage response;
         try

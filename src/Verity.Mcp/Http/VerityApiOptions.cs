@@ -1,11 +1,13 @@
 namespace Verity.Mcp.Http;
 
 /// <summary>
-/// Where the Verity API is and how long and how much the pipeline waits for and reads from it.
-/// Bound from flat keys named like the environment variables.
+/// Where an API is and how long and how much the pipeline waits for and reads from it; one per registered API
+/// (named options, keyed by the API name). Bound from flat keys named like environment variables
+/// (<see cref="Settings"/>), else from the API's configuration section (<c>Shop:BaseUrl</c>, …).
 /// </summary>
 public sealed class VerityApiOptions
 {
+    /// <summary>The keys of the single-API registration; a named API has its own (<see cref="Settings"/>).</summary>
     public const string BaseUrlKey = "VERITY_BASE_URL";
     public const string TimeoutSecondsKey = "VERITY_TIMEOUT_SECONDS";
     public const string MaxResponseBytesKey = "VERITY_MAX_RESPONSE_BYTES";
@@ -17,6 +19,12 @@ public sealed class VerityApiOptions
     public const int DefaultMaxResponseBytes = 100 * 1024;
     public const int MinMaxResponseBytes = 1024;
     public const int MaxMaxResponseBytes = 100 * 1024 * 1024;
+
+    /// <summary>The API's name, for messages ("the Shop API"); null for the single-API registration.</summary>
+    public string? ApiName { get; set; }
+
+    /// <summary>The configuration keys this API's settings are read from, named in every message about them.</summary>
+    public ApiSettingNames Settings { get; set; } = ApiSettingNames.Default;
 
     /// <summary>Absolute http(s) URL; request paths are appended to it, keeping its own path (e.g. <c>https://x/v2</c>).</summary>
     public string? BaseUrl { get; set; }
@@ -51,15 +59,26 @@ public sealed class VerityApiOptions
     internal Uri? BaseUri => TryParseBaseUrl(BaseUrl, out var uri) ? uri : null;
 
     /// <summary>Reads the flat keys by hand (no reflection, so Native AOT stays warning-free).</summary>
-    public void ReadFrom(Microsoft.Extensions.Configuration.IConfiguration configuration, string? defaultBaseUrl)
+    public void ReadFrom(Microsoft.Extensions.Configuration.IConfiguration configuration, string? defaultBaseUrl) =>
+        ReadFrom(configuration, defaultBaseUrl, section: null);
+
+    /// <summary>
+    /// Reads <see cref="Settings"/>' flat keys, each falling back to its property name in <paramref name="section"/>
+    /// (e.g. <c>Shop:TimeoutSeconds</c>, which is also the environment variable <c>Shop__TimeoutSeconds</c>).
+    /// </summary>
+    public void ReadFrom(Microsoft.Extensions.Configuration.IConfiguration configuration, string? defaultBaseUrl, string? section)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        string? Read(string key, string property) =>
+            configuration[key] is { } flat && !string.IsNullOrWhiteSpace(flat) ? flat
+            : section is null ? null
+            : configuration[section + ":" + property];
 
-        var baseUrl = configuration[BaseUrlKey];
+        var baseUrl = Read(Settings.BaseUrl, nameof(BaseUrl));
         BaseUrlIsDefault = string.IsNullOrWhiteSpace(baseUrl);
         BaseUrl = BaseUrlIsDefault ? defaultBaseUrl : baseUrl!.Trim();
 
-        var timeout = configuration[TimeoutSecondsKey];
+        var timeout = Read(Settings.TimeoutSeconds, nameof(TimeoutSeconds));
         if (!string.IsNullOrWhiteSpace(timeout))
         {
             if (int.TryParse(timeout.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds))
@@ -72,7 +91,7 @@ public sealed class VerityApiOptions
             }
         }
 
-        var maxBytes = configuration[MaxResponseBytesKey];
+        var maxBytes = Read(Settings.MaxResponseBytes, nameof(MaxResponseBytes));
         if (!string.IsNullOrWhiteSpace(maxBytes))
         {
             if (int.TryParse(maxBytes.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var bytes))

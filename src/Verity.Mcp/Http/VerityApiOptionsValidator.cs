@@ -12,35 +12,37 @@ public sealed class VerityApiOptionsValidator : IValidateOptions<VerityApiOption
     {
         ArgumentNullException.ThrowIfNull(options);
         List<string>? failures = null;
+        var keys = options.Settings;
+        var api = options.ApiName is null ? "the API" : $"the {options.ApiName} API";
 
         if (string.IsNullOrWhiteSpace(options.BaseUrl))
         {
-            Add(ref failures, $"{VerityApiOptions.BaseUrlKey} is not set: give the Verity API's absolute URL, e.g. https://api.verity.example; " + Where(VerityApiOptions.BaseUrlKey));
+            Add(ref failures, $"{keys.BaseUrl} is not set: give {api}'s absolute URL, e.g. https://api.example.com; " + Where(keys.BaseUrl));
         }
         else if (options.BaseUri is null)
         {
-            Add(ref failures, $"{VerityApiOptions.BaseUrlKey} must be an absolute http:// or https:// URL without query or fragment, e.g. https://api.verity.example; " + Where(VerityApiOptions.BaseUrlKey));
+            Add(ref failures, $"{keys.BaseUrl} must be an absolute http:// or https:// URL without query or fragment, e.g. https://api.example.com; " + Where(keys.BaseUrl));
         }
         else if (!CleartextPolicy.Allows(options.BaseUri))
         {
             var source = options.BaseUrlIsDefault
-                ? $"{VerityApiOptions.BaseUrlKey} is not set and the catalog's api.baseUrl '{options.BaseUrl}'"
-                : $"{VerityApiOptions.BaseUrlKey} '{options.BaseUrl}'";
-            Add(ref failures, $"{source} is plain http to another machine, which would send the API's bearer tokens in clear text: give an https URL (http is only for {CleartextPolicy.LoopbackHosts}); " + Where(VerityApiOptions.BaseUrlKey));
+                ? $"{keys.BaseUrl} is not set and the catalog's api.baseUrl '{options.BaseUrl}'"
+                : $"{keys.BaseUrl} '{options.BaseUrl}'";
+            Add(ref failures, $"{source} is plain http to another machine, which would send the API's bearer tokens in clear text: give an https URL (http is only for {CleartextPolicy.LoopbackHosts}); " + Where(keys.BaseUrl));
         }
 
         if (options.InvalidTimeoutText is not null
             || options.TimeoutSeconds is < VerityApiOptions.MinTimeoutSeconds or > VerityApiOptions.MaxTimeoutSeconds)
         {
             Add(ref failures, string.Create(CultureInfo.InvariantCulture,
-                $"{VerityApiOptions.TimeoutSecondsKey} must be a whole number of seconds from {VerityApiOptions.MinTimeoutSeconds} to {VerityApiOptions.MaxTimeoutSeconds} (default {VerityApiOptions.DefaultTimeoutSeconds}); ") + Where(VerityApiOptions.TimeoutSecondsKey));
+                $"{keys.TimeoutSeconds} must be a whole number of seconds from {VerityApiOptions.MinTimeoutSeconds} to {VerityApiOptions.MaxTimeoutSeconds} (default {VerityApiOptions.DefaultTimeoutSeconds}); ") + Where(keys.TimeoutSeconds));
         }
 
         if (options.InvalidMaxResponseBytesText is not null
             || options.MaxResponseBytes is < VerityApiOptions.MinMaxResponseBytes or > VerityApiOptions.MaxMaxResponseBytes)
         {
             Add(ref failures, string.Create(CultureInfo.InvariantCulture,
-                $"{VerityApiOptions.MaxResponseBytesKey} must be a whole number of bytes from {VerityApiOptions.MinMaxResponseBytes} (1 KB) to {VerityApiOptions.MaxMaxResponseBytes} (100 MB) (default {VerityApiOptions.DefaultMaxResponseBytes}); ") + Where(VerityApiOptions.MaxResponseBytesKey));
+                $"{keys.MaxResponseBytes} must be a whole number of bytes from {VerityApiOptions.MinMaxResponseBytes} (1 KB) to {VerityApiOptions.MaxMaxResponseBytes} (100 MB) (default {VerityApiOptions.DefaultMaxResponseBytes}); ") + Where(keys.MaxResponseBytes));
         }
 
         if (options.RetryBaseDelay < TimeSpan.Zero || options.MaxRetryAfter < TimeSpan.Zero)

@@ -20,9 +20,9 @@ internal static class VerityResiliencePipeline
     /// <summary>At most this many resends after the first attempt.</summary>
     public const int MaxRetryAttempts = 2;
 
-    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, IServiceProvider services)
+    public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, IServiceProvider services, string optionsName)
     {
-        var options = services.GetRequiredService<IOptions<VerityApiOptions>>().Value;
+        var options = services.GetRequiredService<IOptionsMonitor<VerityApiOptions>>().Get(optionsName);
         var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Verity.Mcp.Http.Retry");
         var maxRetryAfter = options.MaxRetryAfter;

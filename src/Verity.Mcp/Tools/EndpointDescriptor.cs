@@ -11,6 +11,7 @@ namespace Verity.Mcp.Tools;
 /// <param name="Timeout">The catalog's per-endpoint timeout, or null for the configured default.</param>
 /// <param name="HasOutputSchema">Whether the tool declares an output schema, so success results carry <c>structuredContent</c> (see <see cref="ToolResultContract"/>).</param>
 /// <param name="Tags">The catalog's tags, used to filter tools at run time.</param>
+/// <param name="ApiName">The catalog's <c>api.name</c>: the tool calls the API client registered under it, else the default one.</param>
 public sealed record EndpointDescriptor(
     string ToolName,
     string Method,
@@ -19,4 +20,5 @@ public sealed record EndpointDescriptor(
     bool Idempotent,
     TimeSpan? Timeout,
     bool HasOutputSchema,
-    IReadOnlyList<string> Tags);
+    IReadOnlyList<string> Tags,
+    string? ApiName = null);

@@ -8,7 +8,7 @@ namespace Verity.Mcp.Tools;
 
 /// <summary>
 /// The base of every generated tool: read a client's "no value" for optional arguments (<see cref="ArgumentNormalizer"/>),
-/// validate the arguments against the input schema (all problems at once, no request made), bind them to typed values, build the request, send it through <see cref="IVerityApiClient"/> and
+/// validate the arguments against the input schema (all problems at once, no request made), bind them to typed values, build the request, send it through its API's <see cref="IVerityApiClient"/> and
 /// let <see cref="IToolResultMapper"/> turn the answer (or the failure) into the tool result.
 /// </summary>
 public abstract class EndpointTool : McpServerTool
@@ -145,7 +145,7 @@ public abstract class EndpointTool : McpServerTool
         var mapper = services.GetRequiredService<IToolResultMapper>();
         try
         {
-            var client = services.GetRequiredService<IVerityApiClient>();
+            var client = ClientFor(services);
             var response = await client.SendAsync(apiRequest, cancellationToken).ConfigureAwait(false);
             return mapper.FromResponse(Endpoint, response, ResultContract);
         }
@@ -158,6 +158,17 @@ public abstract class EndpointTool : McpServerTool
             return mapper.FromException(Endpoint, exception);
         }
     }
+
+    /// <summary>
+    /// The client registered for this tool's API (keyed by <see cref="EndpointDescriptor.ApiName"/>), else the one
+    /// registered for every API; several catalogs in one process so call their own servers.
+    /// </summary>
+    private IVerityApiClient ClientFor(IServiceProvider services) =>
+        (Endpoint.ApiName is { } apiName ? services.GetKeyedService<IVerityApiClient>(apiName) : null)
+        ?? services.GetService<IVerityApiClient>()
+        ?? throw new InvalidOperationException(Endpoint.ApiName is null
+            ? "No API client is registered: call AddVerityApi or AddApiClient when configuring the services."
+            : $"No client is registered for the {Endpoint.ApiName} API: call AddApiClient with its catalog when configuring the services.");
 
     /// <summary>The tool error the assistant sees for bad arguments (see <see cref="InvalidArgumentsResult"/>).</summary>
     public CallToolResult InvalidArguments(IReadOnlyList<ArgumentError> errors) =>

@@ -83,7 +83,8 @@ public static partial class VerityAgentsTools
             Idempotent: true,
             Timeout: null,
             HasOutputSchema: true,
-            Tags: new[] { "agents" });
+            Tags: new[] { "agents" },
+            ApiName: global::Verity.Mcp.Host.Tools.VerityTools.ApiName);
 
         public GetAgentTool()
             : base(Descriptor, Definition)

@@ -110,7 +110,8 @@ public static partial class VerityAgentsTools
             Idempotent: true,
             Timeout: null,
             HasOutputSchema: true,
-            Tags: new[] { "agents" });
+            Tags: new[] { "agents" },
+            ApiName: global::Verity.Mcp.Host.Tools.VerityTools.ApiName);
 
         public ListAgentsTool()
             : base(Descriptor, Definition)

@@ -85,7 +85,8 @@ public static partial class VerityCallsTools
             Idempotent: true,
             Timeout: null,
             HasOutputSchema: true,
-            Tags: new[] { "calls", "transcripts" });
+            Tags: new[] { "calls", "transcripts" },
+            ApiName: global::Verity.Mcp.Host.Tools.VerityTools.ApiName);
 
         public GetCallTranscriptTool()
             : base(Descriptor, Definition)

@@ -110,7 +110,8 @@ public static partial class VerityCallsTools
             Idempotent: false,
             Timeout: global::System.TimeSpan.FromSeconds(60),
             HasOutputSchema: true,
-            Tags: new[] { "calls" });
+            Tags: new[] { "calls" },
+            ApiName: global::Verity.Mcp.Host.Tools.VerityTools.ApiName);
 
         public InitiateTestCallTool()
             : base(Descriptor, Definition)

@@ -141,7 +141,8 @@ public static partial class VerityCallsTools
             Idempotent: true,
             Timeout: null,
             HasOutputSchema: true,
-            Tags: new[] { "calls" });
+            Tags: new[] { "calls" },
+            ApiName: global::Verity.Mcp.Host.Tools.VerityTools.ApiName);
 
         public ListCallsTool()
             : base(Descriptor, Definition)

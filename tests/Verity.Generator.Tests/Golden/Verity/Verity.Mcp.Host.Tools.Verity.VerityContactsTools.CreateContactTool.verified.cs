@@ -115,7 +115,8 @@ public static partial class VerityContactsTools
             Idempotent: false,
             Timeout: null,
             HasOutputSchema: true,
-            Tags: new[] { "contacts" });
+            Tags: new[] { "contacts" },
+            ApiName: global::Verity.Mcp.Host.Tools.VerityTools.ApiName);
 
         public CreateContactTool()
             : base(Descriptor, Definition)

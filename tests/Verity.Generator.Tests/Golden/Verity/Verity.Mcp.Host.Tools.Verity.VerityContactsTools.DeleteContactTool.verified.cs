@@ -55,7 +55,8 @@ public static partial class VerityContactsTools
             Idempotent: true,
             Timeout: null,
             HasOutputSchema: true,
-            Tags: new[] { "contacts" });
+            Tags: new[] { "contacts" },
+            ApiName: global::Verity.Mcp.Host.Tools.VerityTools.ApiName);
 
         public DeleteContactTool()
             : base(Descriptor, Definition)

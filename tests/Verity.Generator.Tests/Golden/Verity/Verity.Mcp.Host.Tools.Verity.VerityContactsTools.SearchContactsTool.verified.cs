@@ -120,7 +120,8 @@ public static partial class VerityContactsTools
             Idempotent: true,
             Timeout: null,
             HasOutputSchema: true,
-            Tags: new[] { "contacts" });
+            Tags: new[] { "contacts" },
+            ApiName: global::Verity.Mcp.Host.Tools.VerityTools.ApiName);
 
         public SearchContactsTool()
             : base(Descriptor, Definition)

@@ -114,7 +114,8 @@ public static partial class VerityContactsTools
             Idempotent: false,
             Timeout: null,
             HasOutputSchema: true,
-            Tags: new[] { "contacts" });
+            Tags: new[] { "contacts" },
+            ApiName: global::Verity.Mcp.Host.Tools.VerityTools.ApiName);
 
         public UpdateContactTool()
             : base(Descriptor, Definition)

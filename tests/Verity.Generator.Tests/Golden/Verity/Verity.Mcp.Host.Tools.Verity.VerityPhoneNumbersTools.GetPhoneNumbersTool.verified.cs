@@ -74,7 +74,8 @@ public static partial class VerityPhoneNumbersTools
             Idempotent: true,
             Timeout: null,
             HasOutputSchema: true,
-            Tags: new[] { "phone-numbers" });
+            Tags: new[] { "phone-numbers" },
+            ApiName: global::Verity.Mcp.Host.Tools.VerityTools.ApiName);
 
         public GetPhoneNumbersTool()
             : base(Descriptor, Definition)
