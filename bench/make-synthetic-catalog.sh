@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes a synthetic Verity catalog with N endpoints (default 1000) for the start-up benchmark:
 #   bench/make-synthetic-catalog.sh 1000 /tmp/synthetic-1000.catalog.json
-# The api name and namespace stay those of the Verity catalog, because the host's code refers to VerityTools.
+# The api name and namespace are those of the Verity catalog, so the figures compare like with like (the host
+# serves any catalog through Verity.Mcp.Generated.CompiledCatalogs).
 # Endpoints cycle through the shapes real catalogs have: GET list with query parameters, GET by id, POST with a
 # flattened body, PATCH, DELETE; tags group them by 25.
 set -euo pipefail

@@ -119,7 +119,7 @@ public sealed partial class ConsumerProjectTests(PackagingFixture fixture)
     private Task<StdioServer> StartConsumerAsync() =>
         StdioServer.StartAsync("dotnet", [fixture.ConsumerAssembly], new Dictionary<string, string>
         {
-            ["VERITY_BASE_URL"] = fixture.ShopApi.BaseUrl,
+            ["SHOP_BASE_URL"] = fixture.ShopApi.BaseUrl,
             ["CLERK_SECRET_KEY"] = fixture.Clerk.SecretKey,
             ["CLERK_API_URL"] = fixture.Clerk.BaseUrl,
             ["CLERK_USER_EMAIL"] = ClerkEmulatorSeed.AliceEmail,

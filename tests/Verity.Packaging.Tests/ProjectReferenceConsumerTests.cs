@@ -28,7 +28,7 @@ public sealed class ProjectReferenceConsumerTests(PackagingFixture fixture)
 
         await using var server = await StdioServer.StartAsync("dotnet", [assembly], new Dictionary<string, string>
         {
-            ["VERITY_BASE_URL"] = fixture.ShopApi.BaseUrl,
+            ["SHOP_BASE_URL"] = fixture.ShopApi.BaseUrl,
             ["CLERK_SECRET_KEY"] = fixture.Clerk.SecretKey,
             ["CLERK_API_URL"] = fixture.Clerk.BaseUrl,
             ["CLERK_USER_EMAIL"] = ClerkEmulatorSeed.AliceEmail,

@@ -13,6 +13,8 @@ internal static class ApiPipelineRegistration
 {
     public static IServiceCollection AddVerityApiPipeline(this IServiceCollection services, IConfiguration configuration)
     {
+        // The host's settings are VERITY_* whatever catalog is compiled in; its tools fall back to this one client.
+        services.Configure<ToolResultTextOptions>(options => options.ConfigurationCheckCommand = "verity-mcp doctor");
         services
             .AddVerityApi(configuration, CompiledCatalog.DefaultBaseUrl)
             .AddClerkAuthentication(configuration);

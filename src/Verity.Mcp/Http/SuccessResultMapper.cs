@@ -16,10 +16,11 @@ internal static class SuccessResultMapper
 {
     private static readonly JsonElement EmptyObject = JsonElement.Parse("{}"u8);
 
-    public static CallToolResult Map(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor) =>
-        contract.OutputSchema is null ? MapText(endpoint, response, contract, redactor) : MapStructured(endpoint, response, contract, redactor);
+    /// <param name="limitKey">The setting that limits the answer's size (named when an answer is cut).</param>
+    public static CallToolResult Map(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor, string limitKey) =>
+        contract.OutputSchema is null ? MapText(endpoint, response, contract, redactor, limitKey) : MapStructured(endpoint, response, contract, redactor, limitKey);
 
-    private static CallToolResult MapText(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor)
+    private static CallToolResult MapText(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor, string limitKey)
     {
         var body = response.Body.Span;
         if (body.IsEmpty && !response.Truncated)
@@ -35,7 +36,7 @@ internal static class SuccessResultMapper
         if (response.Truncated)
         {
             // A cut document no longer parses: show the text as far as it goes and say how much is missing.
-            return Text(CutText(response, redactor) + "\n" + SuccessResultTexts.CutTextNote(response, contract.Narrowing));
+            return Text(CutText(response, redactor) + "\n" + SuccessResultTexts.CutTextNote(response, contract.Narrowing, limitKey));
         }
 
         if ((ContentKinds.IsJson(response.ContentType) || LooksLikeJson(body)) && TryReadable(body, redactor, out var readable))
@@ -46,7 +47,7 @@ internal static class SuccessResultMapper
         return Text(redactor.Redact(ContentKinds.Decode(body, response.ContentType)));
     }
 
-    private static CallToolResult MapStructured(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor)
+    private static CallToolResult MapStructured(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor, string limitKey)
     {
         var body = response.Body.Span;
         if (body.Trim(" \t\r\n"u8).IsEmpty && !response.Truncated)
@@ -63,7 +64,7 @@ internal static class SuccessResultMapper
 
         if (response.Truncated)
         {
-            return MapCut(endpoint, response, contract, redactor);
+            return MapCut(endpoint, response, contract, redactor, limitKey);
         }
 
         if (!TryParse(body, out var answer))
@@ -84,7 +85,7 @@ internal static class SuccessResultMapper
             : Structured(text, structured);
     }
 
-    private static CallToolResult MapCut(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor)
+    private static CallToolResult MapCut(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract, SecretRedactor redactor, string limitKey)
     {
         var body = response.Body.Span;
         if (CutJsonSalvage.KeepLeadingItems(body) is { } salvage)
@@ -95,12 +96,12 @@ internal static class SuccessResultMapper
             if (contract.FirstMismatch(structured) is null)
             {
                 var result = Structured(text, structured);
-                result.Content.Add(new TextContentBlock { Text = SuccessResultTexts.SalvageNote(response, salvage, contract.Narrowing) });
+                result.Content.Add(new TextContentBlock { Text = SuccessResultTexts.SalvageNote(response, salvage, contract.Narrowing, limitKey) });
                 return result;
             }
         }
 
-        return Error(redactor, SuccessResultTexts.TooLarge(endpoint, response, contract.Narrowing, CutText(response, redactor)));
+        return Error(redactor, SuccessResultTexts.TooLarge(endpoint, response, contract.Narrowing, CutText(response, redactor), limitKey));
     }
 
     /// <summary>Cut JSON made readable as far as it goes, other text as it came; a secret the cut left half-shown is removed too.</summary>

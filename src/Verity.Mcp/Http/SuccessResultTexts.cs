@@ -9,7 +9,6 @@ namespace Verity.Mcp.Http;
 /// </summary>
 internal static class SuccessResultTexts
 {
-    private const string Key = VerityApiOptions.MaxResponseBytesKey;
     private const string OutOfDate = "the catalog may be out of date with the API";
 
     public static string Done(EndpointDescriptor endpoint, ApiResponse response) =>
@@ -33,38 +32,38 @@ internal static class SuccessResultTexts
         $"{endpoint.ToolName}: the API answered {Status(response)}, but the answer does not match the tool's output schema at {mismatch} "
         + $"({OutOfDate}).{Acted(endpoint)} The answer:\n{answer}";
 
-    public static string TooLarge(EndpointDescriptor endpoint, ApiResponse response, NarrowingArguments narrowing, string firstPart) =>
-        $"{endpoint.ToolName}: the API answered {Status(response)}, but the answer ({Total(response)}) is larger than the {Size(response.Body.Length)} limit ({Key}), "
-        + $"and the part that fits is not a whole answer the tool's output schema accepts.{Acted(endpoint)} {Advice("To get it", narrowing, itemsThatFit: null)} "
+    public static string TooLarge(EndpointDescriptor endpoint, ApiResponse response, NarrowingArguments narrowing, string firstPart, string limitKey) =>
+        $"{endpoint.ToolName}: the API answered {Status(response)}, but the answer ({Total(response)}) is larger than the {Size(response.Body.Length)} limit ({limitKey}), "
+        + $"and the part that fits is not a whole answer the tool's output schema accepts.{Acted(endpoint)} {Advice("To get it", narrowing, itemsThatFit: null, limitKey)} "
         + $"The first {Size(response.Body.Length)} of the answer:\n{firstPart}";
 
     /// <summary>The note beside a salvaged list: what was cut, and how to get the rest.</summary>
-    public static string SalvageNote(ApiResponse response, CutJsonSalvage.Salvage salvage, NarrowingArguments narrowing)
+    public static string SalvageNote(ApiResponse response, CutJsonSalvage.Salvage salvage, NarrowingArguments narrowing, string limitKey)
     {
         var items = salvage.ItemCount == 1 ? "item" : "items";
         var shown = salvage.ListName is null
             ? string.Create(CultureInfo.InvariantCulture, $"the first {salvage.ItemCount} {items} of the list")
             : string.Create(CultureInfo.InvariantCulture, $"the first {salvage.ItemCount} {items} of `{salvage.ListName}` and the properties before it");
         var left = salvage.ListName is null ? "more items were left out" : $"more items, and anything after `{salvage.ListName}`, were left out";
-        return $"[Answer cut at the {Size(response.Body.Length)} limit ({Key}): it was {Total(response)}, so {Cut(response)} was not read. "
-            + $"Shown: {shown}; {left}. {Advice("To get the rest", narrowing, salvage.ItemCount)}]";
+        return $"[Answer cut at the {Size(response.Body.Length)} limit ({limitKey}): it was {Total(response)}, so {Cut(response)} was not read. "
+            + $"Shown: {shown}; {left}. {Advice("To get the rest", narrowing, salvage.ItemCount, limitKey)}]";
     }
 
     /// <summary>The note after cut text of a tool without an output schema.</summary>
-    public static string CutTextNote(ApiResponse response, NarrowingArguments narrowing)
+    public static string CutTextNote(ApiResponse response, NarrowingArguments narrowing, string limitKey)
     {
         var shown = response.Body.Length;
         var missing = response.TotalLength is { } total
             ? $"the first {Size(shown)} of {Size(total)} ({Size(total - shown)} cut)"
             : $"the first {Size(shown)}; more than {Size(ResponseBodyReader.CountBeyondLimit)} more was cut";
         var less = narrowing.Describe() is { } advice ? $"with {advice}" : "(filters, a smaller limit, paging)";
-        return $"[Response cut: showing {missing}. Ask for less {less} or raise {Key}.]";
+        return $"[Response cut: showing {missing}. Ask for less {less} or raise {limitKey}.]";
     }
 
-    private static string Advice(string toGet, NarrowingArguments narrowing, int? itemsThatFit) =>
+    private static string Advice(string toGet, NarrowingArguments narrowing, int? itemsThatFit, string limitKey) =>
         narrowing.Describe(itemsThatFit) is { } advice
-            ? $"{toGet}, call again with {advice}, or raise {Key}."
-            : $"The tool has no argument that makes the answer smaller: raise {Key} to get it whole.";
+            ? $"{toGet}, call again with {advice}, or raise {limitKey}."
+            : $"The tool has no argument that makes the answer smaller: raise {limitKey} to get it whole.";
 
     /// <summary>What the caller must know about a request the API did carry out.</summary>
     private static string Acted(EndpointDescriptor endpoint) => endpoint switch

@@ -16,6 +16,7 @@ public sealed class ToolResultMapper : IToolResultMapper
 {
     private readonly SecretRedactor _redactor;
     private readonly IReadOnlyDictionary<string, ApiSettingNames> _settingsByApi;
+    private readonly string? _checkCommand;
 
     /// <summary>A mapper that redacts secrets by shape only (no configured values known).</summary>
     public ToolResultMapper()
@@ -24,16 +25,18 @@ public sealed class ToolResultMapper : IToolResultMapper
     }
 
     public ToolResultMapper(SecretRedactor redactor)
-        : this(redactor, new Dictionary<string, ApiSettingNames>(StringComparer.Ordinal))
+        : this(redactor, new Dictionary<string, ApiSettingNames>(StringComparer.Ordinal), checkCommand: null)
     {
     }
 
     /// <param name="settingsByApi">The keys each named API's settings are read from, so a message names the right one.</param>
-    internal ToolResultMapper(SecretRedactor redactor, IReadOnlyDictionary<string, ApiSettingNames> settingsByApi)
+    /// <param name="checkCommand">The host's configuration check (<see cref="ToolResultTextOptions.ConfigurationCheckCommand"/>).</param>
+    internal ToolResultMapper(SecretRedactor redactor, IReadOnlyDictionary<string, ApiSettingNames> settingsByApi, string? checkCommand)
     {
         ArgumentNullException.ThrowIfNull(redactor);
         _redactor = redactor;
         _settingsByApi = settingsByApi;
+        _checkCommand = checkCommand;
     }
 
     private ApiSettingNames SettingsOf(EndpointDescriptor endpoint) =>
@@ -46,7 +49,7 @@ public sealed class ToolResultMapper : IToolResultMapper
         ArgumentNullException.ThrowIfNull(contract);
 
         response = WithValidUtf8(response);
-        return response.IsSuccess ? SuccessResultMapper.Map(endpoint, response, contract, _redactor) : Failure(endpoint, response);
+        return response.IsSuccess ? SuccessResultMapper.Map(endpoint, response, contract, _redactor, SettingsOf(endpoint).MaxResponseBytes) : Failure(endpoint, response);
     }
 
     public CallToolResult FromException(EndpointDescriptor endpoint, Exception exception)
@@ -61,13 +64,13 @@ public sealed class ToolResultMapper : IToolResultMapper
             ClerkAuthenticationException clerk => $"{endpoint.ToolName} failed before the request was sent: {Sentence(clerk.Message)} "
                 + "The request was not sent, so the call can be made again once this is fixed.",
             HttpRequestException http when NeverLeft(http) => $"{endpoint.ToolName} failed: could not reach the API ({Describe(http)}), so the request was not sent. "
-                + $"Check {SettingsOf(endpoint).BaseUrl} and the network, then run `verity-mcp doctor`.",
+                + (_checkCommand is null ? $"Check {SettingsOf(endpoint).BaseUrl} and the network." : $"Check {SettingsOf(endpoint).BaseUrl} and the network, then run `{_checkCommand}`."),
             HttpRequestException { StatusCode: { } status } http => string.Create(CultureInfo.InvariantCulture,
                 $"{endpoint.ToolName} failed: the API answered {(int)status}, but the connection broke before the whole answer arrived ({Describe(http)}).")
                 + AfterUnknownOutcome(endpoint),
             HttpRequestException http => $"{endpoint.ToolName} failed: the connection to the API broke after the request was handed over ({Describe(http)})."
                 + AfterUnknownOutcome(endpoint),
-            _ => $"{endpoint.ToolName} failed: {Sentence(exception.Message)} Run `verity-mcp doctor` to check the configuration.",
+            _ => $"{endpoint.ToolName} failed: {Sentence(exception.Message)} " + StatusHints.Check(_checkCommand, "the server's settings"),
         };
 
         return Error(_redactor.Redact(text));
@@ -118,7 +121,7 @@ public sealed class ToolResultMapper : IToolResultMapper
             text.Append(" The API said: ").Append(apiMessage);
         }
 
-        text.Append(' ').Append(StatusHints.For(response.StatusCode, response.AuthRetried));
+        text.Append(' ').Append(StatusHints.For(response.StatusCode, response.AuthRetried, SettingsOf(endpoint), _checkCommand));
         if (response.RetryAfter is { } wait && response.StatusCode is 429 or 503)
         {
             text.Append(CultureInfo.InvariantCulture, $" The API asked to wait {Math.Ceiling(wait.TotalSeconds):0} s before the next try.");

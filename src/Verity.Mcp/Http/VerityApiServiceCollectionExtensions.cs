@@ -81,13 +81,15 @@ public static class VerityApiServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<SecretRedactionOptions>();
+        services.AddOptions<ToolResultTextOptions>();
         services.TryAddSingleton<SecretRedactor>();
         services.TryAddSingleton<IToolResultMapper>(static provider => new ToolResultMapper(
             provider.GetRequiredService<SecretRedactor>(),
             provider.GetServices<ApiClientRegistration>()
                 .Where(static registration => registration.ApiName is not null)
                 .GroupBy(static registration => registration.ApiName!, StringComparer.Ordinal)
-                .ToDictionary(static group => group.Key, static group => group.First().Settings, StringComparer.Ordinal)));
+                .ToDictionary(static group => group.Key, static group => group.First().Settings, StringComparer.Ordinal),
+            provider.GetRequiredService<IOptions<ToolResultTextOptions>>().Value.ConfigurationCheckCommand));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ApiAttemptHandlerFilter>());
 
         var builder = services.AddHttpClient(registration.HttpClientName)

@@ -91,6 +91,40 @@ public sealed class TwoApiRegistrationTests
         Assert.Equal(0, shop.Count);
     }
 
+    [Fact]
+    public async Task An_unreachable_API_is_reported_with_its_own_setting_and_no_host_command()
+    {
+        var closed = await LoopbackApi.StartAsync(200);
+        var url = closed.Url;
+        await closed.DisposeAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SHOP_BASE_URL"] = url }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddApiClient("Shop", configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var text = Text(await new ListTool("Shop", "shop_list_products", "/api/products").InvokeAsync(null, provider, CancellationToken.None));
+
+        Assert.Contains("could not reach the API", text, StringComparison.Ordinal);
+        Assert.Contains("Check SHOP_BASE_URL and the network.", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("VERITY", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("verity-mcp", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_host_names_its_own_configuration_check_in_results()
+    {
+        await using var shop = await LoopbackApi.StartAsync(401, """{"error":"no"}""");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SHOP_BASE_URL"] = shop.Url }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.Configure<ToolResultTextOptions>(options => options.ConfigurationCheckCommand = "shop-mcp check");
+        services.AddApiClient("Shop", configuration);
+        await using var provider = services.BuildServiceProvider();
+
+        var text = Text(await new ListTool("Shop", "shop_list_products", "/api/products").InvokeAsync(null, provider, CancellationToken.None));
+
+        Assert.Contains("Run `shop-mcp check` to check CLERK_SECRET_KEY", text, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Shop", "SHOP")]
     [InlineData("MyShop", "MY_SHOP")]

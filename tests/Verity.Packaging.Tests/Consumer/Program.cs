@@ -12,7 +12,7 @@ builder.Logging.ClearProviders();
 builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
 builder.Services
-    .AddVerityApi(builder.Configuration, ShopTools.DefaultBaseUrl)
+    .AddApiClient(ShopTools.Catalog, builder.Configuration)
     .AddClerkAuthentication(builder.Configuration);
 builder.Services
     .AddMcpServer()

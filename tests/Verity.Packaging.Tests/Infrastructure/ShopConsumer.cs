@@ -29,6 +29,28 @@ internal static class ShopConsumer
             .Replace("$REPO$", repository, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A consumer with two catalogs on the project-reference route: the Shop catalog and the same endpoints as the
+    /// "Outlet" API (another api.name and namespace), each served by its own server.
+    /// </summary>
+    public static void CreateWithTwoApis(string root, string directory)
+    {
+        var repository = RepositoryPaths.Root.TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar);
+        var template = Path.Combine(RepositoryPaths.ConsumerTemplate, "TwoApis");
+        WriteSources(root, directory, File.ReadAllText(Path.Combine(template, "TwoApis.csproj.template"))
+            .Replace("$REPO$", repository, StringComparison.Ordinal));
+        File.Move(Path.Combine(directory, "Shop.csproj"), Path.Combine(directory, "TwoApis.csproj"), overwrite: true);
+        File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(directory, "Program.cs"), overwrite: true);
+        var shop = File.ReadAllText(Path.Combine(directory, "api", "shop.catalog.json"));
+        var outlet = shop.Replace("\"name\": \"Shop\"", "\"name\": \"Outlet\"", StringComparison.Ordinal);
+        if (outlet == shop)
+        {
+            throw new InvalidOperationException("The Shop catalog's api.name was not found, so the Outlet catalog would be the same API.");
+        }
+
+        File.WriteAllText(Path.Combine(directory, "api", "outlet.catalog.json"), outlet);
+    }
+
     private static void WriteSources(string root, string directory, string project)
     {
         // Stop MSBuild's search for Directory.Build.* files at the temp root, so nothing above it can leak in.
