@@ -4,9 +4,10 @@ namespace Verity.Mcp.Http;
 
 /// <summary>
 /// The configuration keys one API's client reads, named like environment variables from a prefix:
-/// <c>SHOP_BASE_URL</c>, <c>SHOP_TIMEOUT_SECONDS</c>, <c>SHOP_MAX_RESPONSE_BYTES</c> for the prefix <c>SHOP</c>.
+/// <c>SHOP_BASE_URL</c>, <c>SHOP_TIMEOUT_SECONDS</c>, <c>SHOP_MAX_RESPONSE_BYTES</c> and, for
+/// <see cref="Auth.ApiKeyAuthenticationExtensions.AddApiKeyAuthentication"/>, <c>SHOP_API_KEY</c> for the prefix <c>SHOP</c>.
 /// </summary>
-public sealed record ApiSettingNames(string BaseUrl, string TimeoutSeconds, string MaxResponseBytes)
+public sealed record ApiSettingNames(string BaseUrl, string TimeoutSeconds, string MaxResponseBytes, string ApiKey)
 {
     /// <summary>The keys of the single-API registration (<see cref="VerityApiServiceCollectionExtensions.AddVerityApi"/>).</summary>
     public static ApiSettingNames Default { get; } = WithPrefix("VERITY");
@@ -14,7 +15,7 @@ public sealed record ApiSettingNames(string BaseUrl, string TimeoutSeconds, stri
     public static ApiSettingNames WithPrefix(string prefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);
-        return new(prefix + "_BASE_URL", prefix + "_TIMEOUT_SECONDS", prefix + "_MAX_RESPONSE_BYTES");
+        return new(prefix + "_BASE_URL", prefix + "_TIMEOUT_SECONDS", prefix + "_MAX_RESPONSE_BYTES", prefix + "_API_KEY");
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
+using Verity.Mcp.Auth;
 using Verity.Mcp.Http;
 using Verity.Mcp.Tests.Http;
 using Verity.Mcp.Tools;
@@ -123,6 +124,46 @@ public sealed class TwoApiRegistrationTests
         var text = Text(await new ListTool("Shop", "shop_list_products", "/api/products").InvokeAsync(null, provider, CancellationToken.None));
 
         Assert.Contains("Run `shop-mcp check` to check CLERK_SECRET_KEY", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Each_API_sends_its_own_key()
+    {
+        await using var shop = await LoopbackApi.StartAsync(200, """{"from":"shop"}""");
+        await using var books = await LoopbackApi.StartAsync(200, """{"from":"books"}""");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["SHOP_BASE_URL"] = shop.Url,
+            ["SHOP_API_KEY"] = "shop-key-1",
+            ["BOOK_STORE_BASE_URL"] = books.Url,
+            ["BOOK_STORE_API_KEY"] = "books-key-2",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddApiClient("Shop", configuration).AddApiKeyAuthentication(configuration);
+        services.AddApiClient("BookStore", configuration).AddApiKeyAuthentication(configuration);
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        await new ListTool("Shop", "shop_list_products", "/api/products").InvokeAsync(null, provider, CancellationToken.None);
+        await new ListTool("BookStore", "books_list_titles", "/titles").InvokeAsync(null, provider, CancellationToken.None);
+
+        Assert.Equal("Bearer shop-key-1", Assert.Single(shop.Requests).Headers["Authorization"]);
+        Assert.Equal("Bearer books-key-2", Assert.Single(books.Requests).Headers["Authorization"]);
+    }
+
+    [Fact]
+    public void A_missing_key_names_the_APIs_own_setting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BOOK_STORE_BASE_URL"] = "https://books.example.com",
+        }).Build();
+        var services = new ServiceCollection().AddLogging();
+        services.AddApiClient("BookStore", configuration).AddApiKeyAuthentication(configuration);
+        using var provider = services.BuildServiceProvider();
+
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+        Assert.StartsWith("BOOK_STORE_API_KEY is not set: set it to the BookStore API's key", failure.Message, StringComparison.Ordinal);
     }
 
     [Theory]
