@@ -43,8 +43,10 @@ public sealed class TwoApiConsumerTests(PackagingFixture fixture)
         var fromShop = await server.Client.CallToolAsync("shop_get_product", new Dictionary<string, object?> { ["productId"] = "prd_1" });
         var fromOutlet = await server.Client.CallToolAsync("outlet_get_product", new Dictionary<string, object?> { ["productId"] = "prd_3" });
 
-        Assert.False(fromShop.IsError, Text(fromShop));
-        Assert.False(fromOutlet.IsError, Text(fromOutlet));
+        Assert.False(fromShop.IsError is true, Text(fromShop));
+        Assert.Contains("The Pragmatic Programmer", Text(fromShop), StringComparison.Ordinal);
+        Assert.False(fromOutlet.IsError is true, Text(fromOutlet));
+        Assert.Contains("Dune", Text(fromOutlet), StringComparison.Ordinal);
         Assert.Contains(fixture.ShopApi.Requests, request => request.PathAndQuery == "/api/products/prd_1");
         Assert.DoesNotContain(fixture.ShopApi.Requests, request => request.PathAndQuery == "/api/products/prd_3");
         Assert.Equal(["/api/products/prd_3"], outlet.Requests.Select(request => request.PathAndQuery));
