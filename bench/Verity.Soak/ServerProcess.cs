@@ -35,6 +35,8 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    public int Id => _process.Id;
+
     public int? ExitCode => _process.HasExited ? _process.ExitCode : null;
 
     public static async Task<ServerProcess> StartAsync(string hostPath, IReadOnlyDictionary<string, string> environment)

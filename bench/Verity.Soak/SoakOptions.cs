@@ -3,13 +3,14 @@ using System.Globalization;
 namespace Verity.Soak;
 
 /// <summary>What one soak run does: how many tool calls, the random seed, and which server binary it drives.</summary>
-internal sealed record SoakOptions(int Calls, int Seed, string HostPath)
+internal sealed record SoakOptions(int Calls, int Seed, string HostPath, string? GcdumpTool)
 {
     public static SoakOptions Parse(IReadOnlyList<string> args)
     {
         var calls = 10_000;
         var seed = 1;
         string? host = null;
+        string? gcdump = null;
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -27,8 +28,12 @@ internal sealed record SoakOptions(int Calls, int Seed, string HostPath)
                     host = value;
                     i++;
                     break;
+                case "--gcdump":
+                    gcdump = value;
+                    i++;
+                    break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Use --calls N --seed N --host PATH.");
+                    throw new ArgumentException($"Unknown option {args[i]}. Use --calls N --seed N --host PATH [--gcdump PATH].");
             }
         }
 
@@ -37,6 +42,6 @@ internal sealed record SoakOptions(int Calls, int Seed, string HostPath)
             throw new ArgumentException("--host must name the built verity-mcp executable (bench/soak.sh builds it).");
         }
 
-        return new SoakOptions(calls, seed, Path.GetFullPath(host));
+        return new SoakOptions(calls, seed, Path.GetFullPath(host), gcdump);
     }
 }

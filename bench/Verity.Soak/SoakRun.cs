@@ -37,6 +37,7 @@ internal static partial class SoakRun
                 if (i == Math.Min(100, options.Calls / 10))
                 {
                     totals.MemoryAtStart = server.ResidentBytes();
+                    totals.HeapAtStart = await ManagedHeap.MeasureAsync(options.GcdumpTool, server.Id).ConfigureAwait(false);
                 }
 
                 var call = SoakCall.Pick(random, i);
@@ -85,6 +86,7 @@ internal static partial class SoakRun
             }
 
             totals.MemoryAtEnd = server.ResidentBytes();
+            totals.HeapAtEnd = await ManagedHeap.MeasureAsync(options.GcdumpTool, server.Id).ConfigureAwait(false);
         }
         finally
         {

@@ -30,6 +30,10 @@ internal sealed class SoakTotals
 
     public long? MemoryAtEnd { get; set; }
 
+    public long? HeapAtStart { get; set; }
+
+    public long? HeapAtEnd { get; set; }
+
     public TimeSpan Elapsed { get; set; }
 
     public bool Passed => Duplicates == 0 && Leaks == 0 && Crashes == 0 && ProtocolErrors == 0 && HostileAccepted == 0;
@@ -50,6 +54,8 @@ internal sealed class SoakTotals
         Line("hostile argument sets sent to the API", HostileAccepted);
         Line("server RSS after warm-up", Megabytes(MemoryAtStart));
         Line("server RSS at end", Megabytes(MemoryAtEnd));
+        Line("managed heap after a full GC, warm-up", Megabytes(HeapAtStart));
+        Line("managed heap after a full GC, end", Megabytes(HeapAtEnd));
         Line("elapsed", string.Create(CultureInfo.InvariantCulture, $"{Elapsed.TotalSeconds:0} s"));
         Line("result", Passed ? "PASS" : "FAIL");
         return text.ToString();
