@@ -1,0 +1,37 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
+
+namespace Verity.Mcp.Clients;
+
+/// <summary>
+/// A <c>tools/list</c> request filter: picks the profile for the connection's client (or the forced one) and answers
+/// with that profile's list from <see cref="ClientToolLists"/>. Tool calls are untouched: arguments are still checked
+/// against the exact schemas.
+/// </summary>
+internal sealed class ClientProfileToolsFilter(
+    ClientToolLists lists,
+    IOptions<ClientProfileOptions> options,
+    ILogger<ClientProfileToolsFilter> logger) : IConfigureOptions<McpServerOptions>
+{
+    public void Configure(McpServerOptions options) => options.Filters.Request.ListToolsFilters.Add(Filter);
+
+    /// <summary>The profile a connection gets: the forced one, else the one its client's name calls for.</summary>
+    public ClientProfile ProfileFor(McpServer server) =>
+        options.Value.Forced ?? ClientProfileResolver.Resolve(server.ClientInfo);
+
+    private McpRequestHandler<ListToolsRequestParams, ListToolsResult> Filter(McpRequestHandler<ListToolsRequestParams, ListToolsResult> next) =>
+        async (context, cancellationToken) =>
+        {
+            var result = await next(context, cancellationToken).ConfigureAwait(false);
+            var profile = ProfileFor(context.Server);
+            ClientProfileLog.Listing(logger, context.Server.ClientInfo?.Name ?? "(unnamed)", profile);
+            if (profile != ClientProfile.Exact)
+            {
+                result.Tools = lists.For(profile, result.Tools);
+            }
+
+            return result;
+        };
+}
