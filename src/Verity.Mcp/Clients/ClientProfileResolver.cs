@@ -14,6 +14,7 @@ public static class ClientProfileResolver
         ["claude-ai"] = ClientProfile.Claude,
         ["Visual Studio Code"] = ClientProfile.VsCode,
         ["visual-studio-code"] = ClientProfile.VsCode,
+        ["Visual Studio Code - Insiders"] = ClientProfile.VsCode,
         ["gemini-cli"] = ClientProfile.Gemini,
         ["codex-mcp-client"] = ClientProfile.OpenAi,
         ["openai-mcp"] = ClientProfile.OpenAi,

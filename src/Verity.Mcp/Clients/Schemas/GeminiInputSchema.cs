@@ -67,6 +67,12 @@ internal static class GeminiInputSchema
             node["enum"] = new JsonArray(SchemaNodes.Clone(constant));
         }
 
+        if (!node.ContainsKey("type") && node["enum"] is JsonArray values
+            && values.All(value => value?.GetValueKind() == System.Text.Json.JsonValueKind.String))
+        {
+            node["type"] = "string"; // the enum admits strings only, so the type adds no limit
+        }
+
         var shaped = WithoutTypeArray(node);
         if (shaped["anyOf"] is JsonArray variants)
         {
