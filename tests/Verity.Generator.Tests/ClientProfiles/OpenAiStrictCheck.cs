@@ -6,15 +6,17 @@ namespace Verity.Generator.Tests.ClientProfiles;
 /// <summary>
 /// OpenAI strict function calling's rules (github/github-mcp-server#376, dotnet/extensions#6266): every object has
 /// <c>"additionalProperties": false</c> and lists every property in <c>required</c>; no <c>format</c>, no
-/// <c>default</c>, no <c>oneOf</c>/<c>allOf</c>, only the keywords strict mode documents; every schema typed; every
-/// array with <c>items</c>; the root an object. An argument the catalog makes optional must accept null instead.
+/// <c>default</c>, no <c>oneOf</c>/<c>allOf</c>, only the keywords strict mode documents (the string, number and array
+/// bounds since May 2025), no keyword beside a <c>$ref</c>; every schema typed; every array with <c>items</c>; the root
+/// an object. An argument the catalog makes optional must accept null instead.
 /// </summary>
 internal static class OpenAiStrictCheck
 {
     private static readonly HashSet<string> Keywords =
     [
         "type", "description", "title", "properties", "required", "additionalProperties", "items", "anyOf", "enum", "const",
-        "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "$defs", "$ref",
+        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minItems", "maxItems", "$defs", "$ref",
     ];
 
     public static IEnumerable<string> Problems(string toolName, JsonObject shaped, JsonObject original)
@@ -33,6 +35,11 @@ internal static class OpenAiStrictCheck
                 {
                     yield return $"{at}: keyword '{keyword}'";
                 }
+            }
+
+            if (schema.ContainsKey("$ref") && schema.Count > 1)
+            {
+                yield return $"{at}: keywords beside $ref";
             }
 
             var types = SchemaWalk.Types(schema);

@@ -14,24 +14,28 @@ public sealed class OpenAiStrictInputSchemaTests
               "email":{"type":"string","format":"email","maxLength":254},
               "limit":{"type":"integer","minimum":1,"default":20},
               "status":{"$ref":"#/$defs/Status"},
-              "address":{"$ref":"#/$defs/Address"},
+              "address":{"description":"Where.","$ref":"#/$defs/Address"},
               "metadata":{"type":"object","additionalProperties":{"type":"string"}},
               "filter":{"oneOf":[{"type":"string"},{"type":"integer"}]}},
              "required":["contactId"],"additionalProperties":false,
              "$defs":{
               "Status":{"type":"string","enum":["a","b"]},
-              "Address":{"type":"object","required":["line1"],"properties":{"line1":{"type":"string"},"city":{"type":["string","null"]}}}}}
+              "Address":{"type":"object","required":["line1"],"properties":{"line1":{"type":"string","uniqueItems":false},"city":{"type":["string","null"]},"next":{"$ref":"#/$defs/Address"}}}}}
             """, """
             {"type":"object","properties":{
-              "contactId":{"type":"string","description":"Must not be empty."},
-              "email":{"type":["string","null"],"description":"Format: email. At most 254 characters."},
+              "contactId":{"type":"string","minLength":1},
+              "email":{"type":["string","null"],"maxLength":254,"description":"Format: email."},
               "limit":{"type":["integer","null"],"minimum":1,"description":"Default: 20."},
-              "status":{"type":["string","null"],"enum":["a","b",null]},
-              "address":{"type":["object","null"],"required":["line1","city"],"properties":{"line1":{"type":"string"},"city":{"type":["string","null"]}},"additionalProperties":false},
+              "status":{"anyOf":[{"$ref":"#/$defs/Status"},{"type":"null"}]},
+              "address":{"description":"Where.","anyOf":[{"$ref":"#/$defs/Address"},{"type":"null"}]},
               "metadata":{"type":["object","null"],"properties":{},"required":[],"additionalProperties":false,
                 "description":"Free-form object: strict mode cannot describe its keys, so this client can only send it empty (the API takes any keys). Other properties must match {\"type\":\"string\"}."},
               "filter":{"anyOf":[{"type":"string"},{"type":"integer"},{"type":"null"}],"description":"Exactly one of these shapes applies."}},
-             "required":["contactId","email","limit","status","address","metadata","filter"],"additionalProperties":false}
+             "required":["contactId","email","limit","status","address","metadata","filter"],"additionalProperties":false,
+             "$defs":{
+              "Status":{"type":"string","enum":["a","b"]},
+              "Address":{"type":"object","required":["line1","city","next"],"properties":{"line1":{"type":"string"},"city":{"type":["string","null"]},
+                "next":{"anyOf":[{"$ref":"#/$defs/Address"},{"type":"null"}]}},"additionalProperties":false}}}
             """);
     }
 

@@ -6,8 +6,9 @@ namespace Verity.Mcp.Clients.Schemas;
 /// OpenAI strict function calling (github/github-mcp-server#376, dotnet/extensions#6266): every object closed with
 /// <c>"additionalProperties": false</c> and listing all its properties in <c>required</c>, an optional property made
 /// nullable instead (the server reads a null there as "not given"), no <c>format</c> or <c>default</c>, and only the
-/// keywords strict mode documents. References are inlined, <c>allOf</c> merged, <c>oneOf</c> written as <c>anyOf</c>;
-/// every keyword that goes says so in the description.
+/// keywords strict mode documents. <c>allOf</c> is merged and <c>oneOf</c> written as <c>anyOf</c>; every keyword that
+/// goes says so in the description. References stay (strict mode resolves <c>$defs</c>, recursion included), but a
+/// <c>$ref</c> never has sibling keywords there: one with a description becomes a one-variant <c>anyOf</c>.
 /// </summary>
 internal static class OpenAiStrictInputSchema
 {
@@ -15,7 +16,8 @@ internal static class OpenAiStrictInputSchema
     public static IReadOnlySet<string> Keywords { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
         "type", "description", "title", "properties", "required", "additionalProperties", "items", "anyOf", "enum", "const",
-        "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf", "minItems", "maxItems",
+        "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
+        "minItems", "maxItems", "$ref", "$defs",
     };
 
     private const string FreeFormNote =
@@ -23,9 +25,8 @@ internal static class OpenAiStrictInputSchema
 
     public static JsonObject Shape(JsonObject schema)
     {
-        var root = SchemaRefInliner.Inline(schema);
-        root.Remove("$schema");
-        root = SchemaNodes.RewriteBottomUp(root, Normalize);
+        schema.Remove("$schema");
+        var root = SchemaNodes.RewriteBottomUp(schema, Normalize);
         return SchemaNodes.RewriteBottomUp(root, Strict);
     }
 
@@ -60,6 +61,12 @@ internal static class OpenAiStrictInputSchema
             SchemaNotes.MoveToDescription(node, keyword);
         }
 
+        if (node["$ref"] is JsonNode reference && node.Count > 1 && !node.ContainsKey("anyOf"))
+        {
+            node.Remove("$ref");
+            node["anyOf"] = new JsonArray(new JsonObject { ["$ref"] = SchemaNodes.Clone(reference) });
+        }
+
         return node;
     }
 
@@ -75,7 +82,7 @@ internal static class OpenAiStrictInputSchema
             node["items"] = AnyValue(primitivesOnly: true);
         }
 
-        if (!node.ContainsKey("type") && !node.ContainsKey("anyOf") && !node.ContainsKey("enum") && !node.ContainsKey("const"))
+        if (!node.ContainsKey("type") && !node.ContainsKey("anyOf") && !node.ContainsKey("enum") && !node.ContainsKey("const") && !node.ContainsKey("$ref"))
         {
             // Strict mode wants a type on every schema; "any value" is written as the values it can describe.
             var any = AnyValue(primitivesOnly: false);
@@ -131,6 +138,13 @@ internal static class OpenAiStrictInputSchema
     /// <summary>Lets the schema also accept null, the strict way of leaving an argument out.</summary>
     public static void MakeNullable(JsonObject schema)
     {
+        if (schema["$ref"] is JsonNode reference)
+        {
+            schema.Remove("$ref");
+            schema["anyOf"] = new JsonArray(new JsonObject { ["$ref"] = SchemaNodes.Clone(reference) }, new JsonObject { ["type"] = "null" });
+            return;
+        }
+
         if (schema["type"] is JsonNode type)
         {
             var types = SchemaNodes.Types(schema).ToList();
