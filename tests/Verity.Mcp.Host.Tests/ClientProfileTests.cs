@@ -52,12 +52,30 @@ public sealed class ClientProfileTests(DevStackFixture fixture)
         await using var session = await ServerSession.StartAsync(
             HostVariant.Named(variant), fixture.ServerEnvironment(("VERITY_CLIENT_PROFILE", "openai")));
 
-        var tools = await session.Client.ListToolsAsync();
+        var client = session.Client;
+        var tools = await client.ListToolsAsync();
 
         var schema = tools.Single(tool => tool.Name == "update_contact").ProtocolTool.InputSchema;
         var properties = schema.GetProperty("properties").EnumerateObject().Select(property => property.Name).ToList();
         Assert.Equal(properties, schema.GetProperty("required").EnumerateArray().Select(name => name.GetString()));
         Assert.Equal("""["string","null"]""", JsonSerializer.Serialize(schema.GetProperty("properties").GetProperty("name").GetProperty("type")));
+
+        // A strict-mode client sends every argument, null for the ones it leaves out: the call does what it meant.
+        var created = (await client.CallAsync("create_contact",
+            $$"""{"name":"Strict Person","phoneNumber":"+15550178","company":"Before","Idempotency-Key":"strict-{{Guid.NewGuid():N}}"}""")).Json();
+        var contactId = created.GetProperty("id").GetString()!;
+        try
+        {
+            var updated = (await client.CallAsync("update_contact",
+                $$"""{"contactId":"{{contactId}}","name":null,"phoneNumber":null,"email":"strict@example.com","company":null,"tags":null,"notes":null}""")).Json();
+            Assert.Equal("Strict Person", updated.GetProperty("name").GetString());
+            Assert.Equal("strict@example.com", updated.GetProperty("email").GetString());
+            Assert.True(!updated.TryGetProperty("company", out var company) || company.ValueKind == JsonValueKind.Null, updated.GetRawText());
+        }
+        finally
+        {
+            await client.CallAsync("delete_contact", $$"""{"contactId":"{{contactId}}"}""");
+        }
     }
 
     [Theory]
