@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
@@ -13,8 +14,11 @@ namespace Verity.Mcp.Clients;
 internal sealed class ClientProfileToolsFilter(
     ClientToolLists lists,
     IOptions<ClientProfileOptions> options,
-    ILogger<ClientProfileToolsFilter> logger) : IConfigureOptions<McpServerOptions>
+    ILogger<ClientProfileToolsFilter>? logger = null) : IConfigureOptions<McpServerOptions>
 {
+    // A server built without logging still gets its profiles.
+    private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
+
     public void Configure(McpServerOptions options) => options.Filters.Request.ListToolsFilters.Add(Filter);
 
     /// <summary>The profile a connection gets: the forced one, else the one its client's name calls for.</summary>
@@ -26,7 +30,7 @@ internal sealed class ClientProfileToolsFilter(
         {
             var result = await next(context, cancellationToken).ConfigureAwait(false);
             var profile = ProfileFor(context.Server);
-            ClientProfileLog.Listing(logger, context.Server.ClientInfo?.Name ?? "(unnamed)", profile);
+            ClientProfileLog.Listing(_logger, context.Server.ClientInfo?.Name ?? "(unnamed)", profile);
             if (profile != ClientProfile.Exact)
             {
                 result.Tools = lists.For(profile, result.Tools);
