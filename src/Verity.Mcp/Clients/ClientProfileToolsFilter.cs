@@ -13,7 +13,7 @@ namespace Verity.Mcp.Clients;
 /// </summary>
 internal sealed class ClientProfileToolsFilter(
     ClientToolLists lists,
-    IOptions<ClientProfileOptions> options,
+    IOptions<ClientProfileOptions> profileOptions,
     ILogger<ClientProfileToolsFilter>? logger = null) : IConfigureOptions<McpServerOptions>
 {
     // A server built without logging still gets its profiles.
@@ -23,7 +23,7 @@ internal sealed class ClientProfileToolsFilter(
 
     /// <summary>The profile a connection gets: the forced one, else the one its client's name calls for.</summary>
     public ClientProfile ProfileFor(McpServer server) =>
-        options.Value.Forced ?? ClientProfileResolver.Resolve(server.ClientInfo);
+        profileOptions.Value.Forced ?? ClientProfileResolver.Resolve(server.ClientInfo);
 
     private McpRequestHandler<ListToolsRequestParams, ListToolsResult> Filter(McpRequestHandler<ListToolsRequestParams, ListToolsResult> next) =>
         async (context, cancellationToken) =>
