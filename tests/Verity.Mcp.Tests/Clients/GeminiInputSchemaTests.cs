@@ -47,6 +47,16 @@ public sealed class GeminiInputSchemaTests
     }
 
     [Fact]
+    public void A_schema_that_only_admits_null_says_nullable_as_gemini_has_no_null_type()
+    {
+        ShapedSchema.AssertShape(ClientProfile.Gemini, """
+            {"type":"object","properties":{"cleared":{"description":"Always null.","type":"null"}}}
+            """, """
+            {"type":"object","properties":{"cleared":{"description":"Always null.","nullable":true}}}
+            """);
+    }
+
+    [Fact]
     public void A_cycle_is_cut_and_all_of_is_merged()
     {
         ShapedSchema.AssertShape(ClientProfile.Gemini, """

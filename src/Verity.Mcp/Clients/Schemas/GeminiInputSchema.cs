@@ -12,19 +12,19 @@ namespace Verity.Mcp.Clients.Schemas;
 internal static class GeminiInputSchema
 {
     /// <summary>The keywords of Gemini's <c>Schema</c> object.</summary>
-    public static IReadOnlySet<string> Keywords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
         "type", "format", "description", "nullable", "enum", "items", "properties", "required", "minItems", "maxItems",
         "minLength", "maxLength", "pattern", "minimum", "maximum", "anyOf", "default", "title", "minProperties", "maxProperties",
     };
 
-    public static IReadOnlySet<string> Types { get; } = new HashSet<string>(StringComparer.Ordinal)
+    private static readonly HashSet<string> Types = new(StringComparer.Ordinal)
     {
         "string", "number", "integer", "boolean", "array", "object",
     };
 
     /// <summary>Whether Gemini accepts <paramref name="format"/> on a schema of <paramref name="type"/>.</summary>
-    public static bool AcceptsFormat(string? type, string format) => (type, format) switch
+    private static bool AcceptsFormat(string? type, string format) => (type, format) switch
     {
         ("string", "date-time" or "enum") => true,
         ("integer", "int32" or "int64") => true,
@@ -131,6 +131,20 @@ internal static class GeminiInputSchema
     /// <summary>Moves every keyword Gemini refuses, on this node only, into its description.</summary>
     private static void KeepGeminiKeywords(JsonObject node)
     {
+        if (SchemaNodes.String(node, "type") is { } named && !Types.Contains(named))
+        {
+            // Gemini has no null type: a schema that only admits null says so with nullable.
+            node.Remove("type");
+            if (named == "null")
+            {
+                node["nullable"] = true;
+            }
+            else
+            {
+                SchemaNotes.Append(node, $"Type: {named}.");
+            }
+        }
+
         var type = SchemaNodes.String(node, "type");
         if (node["enum"] is JsonArray values && (type != "string" || values.Any(value => value?.GetValueKind() != System.Text.Json.JsonValueKind.String)))
         {

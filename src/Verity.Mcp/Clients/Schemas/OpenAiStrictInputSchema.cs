@@ -13,7 +13,7 @@ namespace Verity.Mcp.Clients.Schemas;
 internal static class OpenAiStrictInputSchema
 {
     /// <summary>The keywords strict mode takes.</summary>
-    public static IReadOnlySet<string> Keywords { get; } = new HashSet<string>(StringComparer.Ordinal)
+    private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
     {
         "type", "description", "title", "properties", "required", "additionalProperties", "items", "anyOf", "enum", "const",
         "minLength", "maxLength", "pattern", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
@@ -136,7 +136,7 @@ internal static class OpenAiStrictInputSchema
     }
 
     /// <summary>Lets the schema also accept null, the strict way of leaving an argument out.</summary>
-    public static void MakeNullable(JsonObject schema)
+    private static void MakeNullable(JsonObject schema)
     {
         if (schema["$ref"] is JsonNode reference)
         {

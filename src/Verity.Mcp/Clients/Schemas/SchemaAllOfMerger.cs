@@ -42,7 +42,7 @@ internal static class SchemaAllOfMerger
     }
 
     /// <summary>Merges <paramref name="member"/>'s keywords into <paramref name="target"/>; false on a contradiction.</summary>
-    public static bool TryMergeInto(JsonObject target, JsonObject member)
+    private static bool TryMergeInto(JsonObject target, JsonObject member)
     {
         var staged = SchemaNodes.CopyOf(target);
         foreach (var (key, value) in member)

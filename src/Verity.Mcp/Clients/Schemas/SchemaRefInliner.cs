@@ -19,14 +19,6 @@ internal static class SchemaRefInliner
         return result;
     }
 
-    /// <summary>Whether any <c>$ref</c> or <c>$defs</c> is left anywhere in the schema.</summary>
-    public static bool HasReferences(JsonObject schema)
-    {
-        var found = false;
-        SchemaNodes.Visit(schema, node => found |= node.ContainsKey("$ref") || node.ContainsKey("$defs") || node.ContainsKey("definitions"));
-        return found;
-    }
-
     private sealed class Expansion(JsonObject root)
     {
         public JsonObject Expand(JsonObject schema, List<string> expanding)
