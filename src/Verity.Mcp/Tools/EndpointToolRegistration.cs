@@ -3,12 +3,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
+using Verity.Mcp.Clients;
 
 namespace Verity.Mcp.Tools;
 
 /// <summary>
-/// Registers a catalog's generated tools with the MCP server, filtered at start-up by <see cref="ToolFilterOptions"/>.
-/// Called by the generated <c>With{Api}Tools()</c>; no reflection is involved.
+/// Registers a catalog's generated tools with the MCP server, filtered at start-up by <see cref="ToolFilterOptions"/>,
+/// and the client profiles that shape <c>tools/list</c> for each client. Called by the generated <c>With{Api}Tools()</c>;
+/// no reflection is involved.
 /// </summary>
 public static class EndpointToolRegistration
 {
@@ -43,7 +45,7 @@ public static class EndpointToolRegistration
             builder.WithMessageFilters(static filters => filters.AddIncomingFilter(UnreadableArgumentsFilter.Create()));
         }
 
-        return builder;
+        return builder.WithClientProfiles();
     }
 
     private sealed class UnreadableArgumentsFilterMarker;

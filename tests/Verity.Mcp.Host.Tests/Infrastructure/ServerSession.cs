@@ -19,7 +19,8 @@ public sealed class ServerSession : IAsyncDisposable
 
     public McpClient Client { get; }
 
-    public static async Task<ServerSession> StartAsync(HostVariant variant, IReadOnlyDictionary<string, string?> environment)
+    /// <summary>Starts <c>serve</c> and connects as <paramref name="clientName"/> (the <c>clientInfo.name</c> the server sees).</summary>
+    public static async Task<ServerSession> StartAsync(HostVariant variant, IReadOnlyDictionary<string, string?> environment, string clientName = "verity-e2e")
     {
         var process = HostProcess.Start(variant, ["serve"], environment);
         try
@@ -28,7 +29,7 @@ public sealed class ServerSession : IAsyncDisposable
             var transport = new StreamClientTransport(process.ServerInput, process.ServerOutput);
             var client = await McpClient.CreateAsync(
                 transport,
-                new McpClientOptions { ClientInfo = new Implementation { Name = "verity-e2e", Version = "1.0" } },
+                new McpClientOptions { ClientInfo = new Implementation { Name = clientName, Version = "1.0" } },
                 cancellationToken: timeout.Token);
             return new ServerSession(process, client);
         }

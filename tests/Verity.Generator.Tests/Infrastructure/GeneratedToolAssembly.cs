@@ -1,0 +1,47 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using System.Runtime.Loader;
+using ModelContextProtocol.Server;
+
+namespace Verity.Generator.Tests.Infrastructure;
+
+/// <summary>
+/// The tools a catalog generates, as the running server would hold them: the generator runs over the catalog, the
+/// output is compiled and loaded, and the generated <c>{Api}Tools.CreateTools()</c> makes the tool objects.
+/// Compiled once per catalog text for the whole test run.
+/// </summary>
+public static class GeneratedToolAssembly
+{
+    private static readonly ConcurrentDictionary<string, Lazy<Assembly>> Assemblies = new(StringComparer.Ordinal);
+    private static int _loaded;
+
+    public static IReadOnlyList<McpServerTool> CreateTools(string catalogText)
+    {
+        var assembly = Assemblies.GetOrAdd(catalogText, text => new Lazy<Assembly>(() => Compile(text))).Value;
+        var toolsClass = assembly.GetTypes().Single(type =>
+            type.GetMethod("CreateTools", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes) is not null);
+        return (IReadOnlyList<McpServerTool>)toolsClass.GetMethod("CreateTools", Type.EmptyTypes)!.Invoke(null, null)!;
+    }
+
+    /// <summary>The generator's <c>InputSchemaJson</c> constant of a generated tool: the text the exact profile must list.</summary>
+    public static string InputSchemaConstant(McpServerTool tool) =>
+        (string)tool.GetType().GetField("InputSchemaJson", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
+
+    private static Assembly Compile(string catalogText)
+    {
+        // Warnings are the compile tests' business; an error fails the emit below.
+        var output = GeneratorHarness.Run(catalogText);
+
+        // Each catalog gets its own assembly name; they load beside this test assembly, sharing Verity.Mcp with it.
+        var compilation = output.OutputCompilation.WithAssemblyName($"Generated.Catalog{Interlocked.Increment(ref _loaded)}");
+        using var image = new MemoryStream();
+        var emitted = compilation.Emit(image);
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException($"Emitting the generated code failed: {string.Join("\n", emitted.Diagnostics.Take(10))}");
+        }
+
+        image.Position = 0;
+        return AssemblyLoadContext.Default.LoadFromStream(image);
+    }
+}
