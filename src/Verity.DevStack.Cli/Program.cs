@@ -1,4 +1,5 @@
 using ModelContextProtocol;
+using Verity.Common;
 
 namespace Verity.DevStack.Cli;
 

@@ -1,3 +1,4 @@
+using Verity.Common;
 using Verity.Mcp.Host.Cli;
 using Verity.Mcp.Host.Commands;
 using Verity.Mcp.Host.Configuration;

@@ -1,12 +1,12 @@
 using System.Runtime.InteropServices;
 
-namespace Verity.Mcp.Host.Cli;
+namespace Verity.Common;
 
 /// <summary>
 /// Turns SIGINT (Ctrl+C), SIGTERM (<c>kill</c>, <c>docker stop</c>, process managers) and SIGQUIT into one
-/// cancellation, as the generic host does for <c>serve</c>, so every verb stops cleanly: a call aborts its
-/// request. Only the first signal is taken over; a second one gets the runtime's default
-/// and ends the process at once, in case a verb is stuck.
+/// cancellation, as the generic host does, so every verb of verity-mcp and verity-devstack stops cleanly. Only the
+/// first signal is taken over; a second one gets the runtime's default and ends the process at once, in case a verb
+/// is stuck. Compiled into both executables (they share no library).
 /// </summary>
 internal sealed class StopSignals : IDisposable
 {
