@@ -41,25 +41,7 @@ internal static class GeminiInputSchema
 
     private static JsonObject ShapeNode(JsonObject node)
     {
-        if (!SchemaAllOfMerger.TryMerge(node))
-        {
-            SchemaNotes.MoveToDescription(node, "allOf");
-        }
-
-        if (node.ContainsKey("oneOf"))
-        {
-            if (node.ContainsKey("anyOf"))
-            {
-                SchemaNotes.MoveToDescription(node, "oneOf");
-            }
-            else
-            {
-                // Gemini has no oneOf; anyOf admits a little more, and the server still checks "exactly one".
-                node["anyOf"] = SchemaNodes.Clone(node["oneOf"]);
-                node.Remove("oneOf");
-                SchemaNotes.Append(node, "Exactly one of these shapes applies.");
-            }
-        }
+        SchemaCombinators.LeaveOnlyAnyOf(node);
 
         if (node.TryGetPropertyValue("const", out var constant) && !node.ContainsKey("enum"))
         {

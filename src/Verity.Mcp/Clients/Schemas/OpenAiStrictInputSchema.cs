@@ -32,24 +32,7 @@ internal static class OpenAiStrictInputSchema
 
     private static JsonObject Normalize(JsonObject node)
     {
-        if (!SchemaAllOfMerger.TryMerge(node))
-        {
-            SchemaNotes.MoveToDescription(node, "allOf");
-        }
-
-        if (node.ContainsKey("oneOf"))
-        {
-            if (node.ContainsKey("anyOf"))
-            {
-                SchemaNotes.MoveToDescription(node, "oneOf");
-            }
-            else
-            {
-                node["anyOf"] = SchemaNodes.Clone(node["oneOf"]);
-                node.Remove("oneOf");
-                SchemaNotes.Append(node, "Exactly one of these shapes applies.");
-            }
-        }
+        SchemaCombinators.LeaveOnlyAnyOf(node);
 
         if (node["items"] is JsonArray)
         {
