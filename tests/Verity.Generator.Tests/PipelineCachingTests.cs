@@ -7,8 +7,8 @@ using Verity.Generator.Tests.Infrastructure;
 namespace Verity.Generator.Tests;
 
 /// <summary>
-/// Incremental caching at scale and across catalogs, and a deep check that no pipeline model holds compiler
-/// objects anywhere in its object graph (complements <see cref="IncrementalTests"/>, which checks the Verity catalog).
+/// The pipeline caches: an unrelated C# edit reuses every step, a one-endpoint edit re-emits one endpoint (for the
+/// Verity catalog, at scale and across catalogs), and no pipeline model holds compiler objects anywhere in its graph.
 /// </summary>
 public sealed class PipelineCachingTests
 {
@@ -20,6 +20,64 @@ public sealed class PipelineCachingTests
         .Where(field => field.IsLiteral)
         .Select(field => (string)field.GetRawConstantValue()!)
         .ToHashSet(StringComparer.Ordinal);
+
+    private static readonly string[] VerityTrackedSteps =
+    [
+        VerityGenerator.Steps.Input,
+        VerityGenerator.Steps.Parse,
+        VerityGenerator.Steps.Diagnostics,
+        VerityGenerator.Steps.Endpoints,
+        VerityGenerator.Steps.SharedTypes,
+        VerityGenerator.Steps.Catalogs,
+        VerityGenerator.Steps.ToolNames,
+        VerityGenerator.Steps.Collisions,
+    ];
+
+    [Fact]
+    public void Unrelated_csharp_edit_leaves_every_step_of_the_verity_catalog_cached_or_unchanged()
+    {
+        var catalog = new CatalogFile("/repo/catalog/verity.catalog.json", GeneratorHarness.ReadVerityCatalog());
+        var compilation = GeneratorHarness.CreateCompilation("namespace Sample.App; internal static class Program { }");
+        var first = GeneratorHarness.RunDriver(GeneratorHarness.CreateDriver([catalog]), compilation);
+
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Sample.App; internal static class Other { }", GeneratorHarness.ParseOptions));
+        var second = GeneratorHarness.RunDriver(first.Driver, edited);
+
+        foreach (var step in VerityTrackedSteps)
+        {
+            var runs = second.Result.TrackedSteps[step];
+            Assert.All(runs.SelectMany(run => run.Outputs), output =>
+                Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} was {output.Reason}"));
+        }
+
+        Assert.All(second.Result.TrackedOutputSteps.SelectMany(pair => pair.Value).SelectMany(run => run.Outputs), output =>
+            Assert.True(output.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output step was {output.Reason}"));
+    }
+
+    [Fact]
+    public void Editing_one_endpoint_of_the_verity_catalog_re_emits_only_that_endpoint()
+    {
+        var text = GeneratorHarness.ReadVerityCatalog();
+        var compilation = GeneratorHarness.CreateCompilation("namespace Sample.App; internal static class Program { }");
+        var original = new InMemoryAdditionalText("/repo/catalog/verity.catalog.json", text);
+        var first = GeneratorHarness.RunDriver(GeneratorHarness.CreateDriver([original]), compilation);
+
+        var editedText = text.Replace("Get one agent by id.", "Get one agent by its id.", StringComparison.Ordinal);
+        Assert.NotEqual(text, editedText);
+        var driver = first.Driver.ReplaceAdditionalText(original, new InMemoryAdditionalText("/repo/catalog/verity.catalog.json", editedText));
+        var second = GeneratorHarness.RunDriver(driver, compilation);
+
+        var endpointOutputs = second.Result.TrackedSteps[VerityGenerator.Steps.Endpoints].SelectMany(run => run.Outputs).ToList();
+        var modified = endpointOutputs.Where(o => o.Reason is IncrementalStepRunReason.Modified or IncrementalStepRunReason.New).ToList();
+        var model = Assert.Single(modified).Value;
+        Assert.Contains("get_agent", model.ToString(), StringComparison.Ordinal);
+        Assert.All(endpointOutputs.Except(modified), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+        Assert.All(second.Result.TrackedSteps[VerityGenerator.Steps.SharedTypes].SelectMany(run => run.Outputs), o => Assert.Equal(IncrementalStepRunReason.Unchanged, o.Reason));
+
+        Assert.Equal(first.Sources.Count, second.Sources.Count);
+        var changed = second.Sources.Where(pair => first.Sources[pair.Key] != pair.Value).Select(pair => pair.Key).Order().ToList();
+        Assert.Equal(["Verity.Mcp.Host.Tools.Verity.VerityAgentsTools.GetAgentTool.g.cs", "Verity.Mcp.Host.Tools.Verity.VerityTools.g.cs"], changed);
+    }
 
     [Fact]
     public void Unrelated_csharp_edit_leaves_every_step_of_a_large_catalog_cached_or_unchanged()
