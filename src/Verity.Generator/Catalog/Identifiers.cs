@@ -80,8 +80,6 @@ internal sealed class NameScope
         }
     }
 
-    public bool IsUsed(string name) => _used.Contains(Unescape(name));
-
     public string Reserve(string candidate, params string[] companionSuffixes)
     {
         var escaped = candidate.StartsWith("@", System.StringComparison.Ordinal);

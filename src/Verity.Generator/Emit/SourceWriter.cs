@@ -113,13 +113,6 @@ internal sealed class SourceWriter
         return this;
     }
 
-    /// <summary>Writes a block of text (such as a raw string literal) without re-indenting its inner lines.</summary>
-    public SourceWriter Raw(string text)
-    {
-        _builder.Append(text);
-        return this;
-    }
-
     /// <summary>Appends an interpolated line after the indent; a line that turns out empty gets no indent, as with strings.</summary>
     [InterpolatedStringHandler]
     public readonly struct LineHandler

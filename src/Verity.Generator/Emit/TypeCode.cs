@@ -1,4 +1,3 @@
-using Verity.Generator.Catalog;
 using Verity.Generator.Model;
 
 namespace Verity.Generator.Emit;
@@ -13,9 +12,6 @@ internal static class TypeCode
     public const string Utf8JsonWriter = "global::System.Text.Json.Utf8JsonWriter";
 
     public static string Name(TypeRef type, string ns) => BaseName(type, ns) + (type.Nullable ? "?" : string.Empty);
-
-    public static bool IsValueType(TypeRef type) =>
-        type.Kind is not (TypeKind.String or TypeKind.Record or TypeKind.List);
 
     public static string BaseName(TypeRef type, string ns) => type.Kind switch
     {
@@ -98,6 +94,4 @@ internal static class TypeCode
         type.Nullable
             ? $"{value} is {{ }} itemValue ? {Format(type.AsNullable(false), "itemValue", ns)} : \"\""
             : Format(type, value, ns);
-
-    public static string Identifier(string name) => Identifiers.ToPascal(name);
 }

@@ -12,14 +12,6 @@ public readonly struct ToolArguments
 
     public ToolArguments(IReadOnlyDictionary<string, JsonElement>? values) => _values = values;
 
-    public static ToolArguments From(IDictionary<string, JsonElement>? values) =>
-        new(values switch
-        {
-            null => null,
-            IReadOnlyDictionary<string, JsonElement> readOnly => readOnly,
-            _ => new Dictionary<string, JsonElement>(values, StringComparer.Ordinal),
-        });
-
     /// <summary>True when the argument is present and not JSON null.</summary>
     public bool TryGet(string name, out JsonElement value)
     {
