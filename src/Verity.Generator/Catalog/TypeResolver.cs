@@ -72,7 +72,7 @@ internal sealed class TypeResolver
                 if (obj.Get("properties") is JObject { Properties.Count: > 0 } properties)
                 {
                     var name = _typeNames.Reserve(nameHint, "JsonConverter");
-                    DeclareRecord(name, obj, properties, Description(obj), "inline", sink, depth);
+                    DeclareRecord(name, obj, properties, Description(obj), componentName: null, sink, depth);
                     return new TypeRef(TypeKind.Record, name, null, nullable);
                 }
 
@@ -125,7 +125,7 @@ internal sealed class TypeResolver
         return resolved;
     }
 
-    private string DeclareEnum(List<string> values, string nameHint, string? description, List<TypeDecl> sink, string origin = "inline")
+    private string DeclareEnum(List<string> values, string nameHint, string? description, List<TypeDecl> sink, string? componentName = null)
     {
         var name = _typeNames.Reserve(nameHint, "JsonConverter");
         var members = new NameScope("value__");
@@ -135,13 +135,13 @@ internal sealed class TypeResolver
             list.Add(new EnumMember(value, members.Reserve(value.Length == 0 ? "Empty" : Identifiers.ToPascal(value))));
         }
 
-        var decl = new TypeDecl(name, TypeDeclKind.Enum, description, origin, list.ToEquatableArray(), EquatableArray<PropertyDecl>.Empty);
+        var decl = new TypeDecl(name, TypeDeclKind.Enum, description, componentName, list.ToEquatableArray(), EquatableArray<PropertyDecl>.Empty);
         _declarations[name] = decl;
         sink.Add(decl);
         return name;
     }
 
-    private void DeclareRecord(string name, JObject schema, JObject properties, string? description, string origin, List<TypeDecl> sink, int depth)
+    private void DeclareRecord(string name, JObject schema, JObject properties, string? description, string? componentName, List<TypeDecl> sink, int depth)
     {
         var required = RequiredNames(schema);
         var scope = new NameScope(RecordMembers);
@@ -165,7 +165,7 @@ internal sealed class TypeResolver
             list.Add(new PropertyDecl(property.Name, identifier, isRequired ? type : type, isRequired, Description(property.Value as JObject)));
         }
 
-        var decl = new TypeDecl(name, TypeDeclKind.Record, description, origin, EquatableArray<EnumMember>.Empty, list.ToEquatableArray());
+        var decl = new TypeDecl(name, TypeDeclKind.Record, description, componentName, EquatableArray<EnumMember>.Empty, list.ToEquatableArray());
         _declarations[name] = decl;
         sink[index] = decl;
     }

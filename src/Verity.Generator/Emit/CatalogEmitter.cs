@@ -216,7 +216,7 @@ internal static class CatalogEmitter
     public static string EmitSharedType(SharedTypeModel type)
     {
         var writer = new SourceWriter();
-        Header(writer, type.Names, $"components.schemas.{type.Type.Origin}");
+        Header(writer, type.Names, $"components.schemas.{type.Type.ComponentName}");
         TypeEmitter.Emit(writer, type.Type, type.Names.Namespace);
         return writer.ToString();
     }

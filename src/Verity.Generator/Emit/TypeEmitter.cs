@@ -36,7 +36,7 @@ internal static class TypeEmitter
     private static void EmitEnum(SourceWriter writer, TypeDecl type, string ns)
     {
         var full = $"global::{ns}.{type.Name}";
-        Summary(writer, type.Description, $"The values of {CSharp.Xml(type.Origin == "inline" ? type.Name : type.Origin)}.");
+        Summary(writer, type.Description, $"The values of {CSharp.Xml(type.ComponentName ?? type.Name)}.");
         writer.Line($"[{JsonConverterAttribute}(typeof(global::{ns}.{type.Name}JsonConverter))]");
         writer.Open($"public enum {type.Name}");
         foreach (var member in type.Members)
@@ -80,7 +80,7 @@ internal static class TypeEmitter
     private static void EmitRecord(SourceWriter writer, TypeDecl type, string ns)
     {
         var full = $"global::{ns}.{type.Name}";
-        Summary(writer, type.Description, type.Origin == "inline" ? null : $"The <c>{CSharp.Xml(type.Origin)}</c> schema of the catalog.");
+        Summary(writer, type.Description, type.ComponentName is null ? null : $"The <c>{CSharp.Xml(type.ComponentName)}</c> schema of the catalog.");
         writer.Line($"[{JsonConverterAttribute}(typeof(global::{ns}.{type.Name}JsonConverter))]");
         writer.Open($"public sealed record {type.Name}");
         var first = true;

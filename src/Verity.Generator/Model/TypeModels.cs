@@ -27,12 +27,15 @@ internal enum TypeDeclKind
     Record,
 }
 
-/// <summary>A generated enum (string values) or record (object with properties).</summary>
+/// <summary>
+/// A generated enum (string values) or record (object with properties). <see cref="ComponentName"/> is the entry of
+/// <c>components.schemas</c> it comes from; null for a type declared inline in an endpoint's schema.
+/// </summary>
 internal sealed record TypeDecl(
     string Name,
     TypeDeclKind Kind,
     string? Description,
-    string Origin,
+    string? ComponentName,
     EquatableArray<EnumMember> Members,
     EquatableArray<PropertyDecl> Properties);
 
