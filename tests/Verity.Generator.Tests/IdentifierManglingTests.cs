@@ -174,7 +174,7 @@ public sealed class IdentifierManglingTests
     [InlineData("GET", "/v1/users/{id}", "get_v1_users")]
     [InlineData("DELETE", "/", "delete")]
     public void Tool_names_are_derived_from_method_and_path(string method, string path, string expected) =>
-        Assert.Equal(expected, EndpointBuilder.DeriveToolName(method, path));
+        Assert.Equal(expected, EndpointReader.DeriveToolName(method, path));
 
     [Fact]
     public void Awkward_names_in_a_catalog_produce_valid_code_and_stable_names()

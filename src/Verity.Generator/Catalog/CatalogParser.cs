@@ -3,36 +3,29 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
 using System.Threading;
-using Microsoft.CodeAnalysis;
 using Verity.Generator.Json;
 using Verity.Generator.Model;
 
 namespace Verity.Generator.Catalog;
 
 /// <summary>
-/// Reads one catalog into value-equatable models plus diagnostics. Never throws: an unexpected exception becomes
-/// a VMCP015 diagnostic. A broken endpoint is left out; the rest of the catalog is still generated.
+/// Reads one catalog into value-equatable models plus diagnostics: the catalog-level fields here, each endpoint
+/// through <see cref="EndpointReader"/> (JSON to draft) and <see cref="EndpointBinder"/> (names, types, schemas).
+/// Never throws: an unexpected exception becomes a VMCP015 diagnostic. A broken endpoint is left out; the rest of the
+/// catalog is still generated.
 /// </summary>
-internal sealed partial class CatalogParser
+internal sealed class CatalogParser
 {
-    /// <summary>Longest tool name (prefix included) that leaves room for a server name within Cursor's 60 characters.</summary>
-    internal const int ClientFriendlyToolNameLength = 50;
-
-    private static readonly Regex ToolNamePattern = new("^[A-Za-z0-9_.-]{1,64}$", RegexOptions.CultureInvariant);
-    private static readonly string[] Methods = { "GET", "POST", "PUT", "PATCH", "DELETE" };
-
     private readonly CatalogInput _input;
-    private readonly LineMap _lines;
-    private readonly List<DiagnosticInfo> _diagnostics = new();
-    private readonly Dictionary<string, JNode> _components = new(StringComparer.Ordinal);
-    private int _errorCount;
+    private readonly CatalogContext _context;
+    private readonly FieldReader _fields;
 
     private CatalogParser(CatalogInput input)
     {
         _input = input;
-        _lines = new LineMap(input.Path, input.Text);
+        _context = new CatalogContext(input.Path, input.Text);
+        _fields = new FieldReader(_context);
     }
 
     public static CatalogParseResult Parse(CatalogInput input, CancellationToken cancellationToken)
@@ -58,35 +51,6 @@ internal sealed partial class CatalogParser
         return new CatalogParseResult(null, EquatableArray<EndpointModel>.Empty, EquatableArray<SharedTypeModel>.Empty, EquatableArray<ToolNameInfo>.Empty, new[] { diagnostic }.ToEquatableArray());
     }
 
-    internal void Report(DiagnosticDescriptor descriptor, JNode node, params string[] arguments) =>
-        Report(descriptor, _lines.Locate(node), arguments);
-
-    internal void Report(DiagnosticDescriptor descriptor, JProperty property, params string[] arguments) =>
-        Report(descriptor, _lines.Locate(property), arguments);
-
-    private void Report(DiagnosticDescriptor descriptor, LocationInfo location, params string[] arguments)
-    {
-        if (descriptor.DefaultSeverity == DiagnosticSeverity.Error)
-        {
-            _errorCount++;
-        }
-
-        _diagnostics.Add(new DiagnosticInfo(descriptor.Id, arguments.ToEquatableArray(), location));
-    }
-
-    /// <summary>The component a <c>#/components/schemas/Name</c> reference points at, or null.</summary>
-    internal (string Name, JNode Node)? ResolveReference(string reference)
-    {
-        const string prefix = "#/components/schemas/";
-        if (!reference.StartsWith(prefix, StringComparison.Ordinal))
-        {
-            return null;
-        }
-
-        var name = ToolSchemaBuilder.UnescapePointer(reference.Substring(prefix.Length));
-        return _components.TryGetValue(name, out var node) ? (name, node) : null;
-    }
-
     private CatalogParseResult Run(CancellationToken cancellationToken)
     {
         JNode root;
@@ -97,38 +61,38 @@ internal sealed partial class CatalogParser
         catch (JsoncException exception)
         {
             var (line, column) = LineAndColumn(exception.Offset);
-            Report(CatalogDiagnostics.MalformedJson, _lines.Locate(exception.Offset, exception.Offset + 1),
+            _context.Report(CatalogDiagnostics.MalformedJson, _context.Locate(exception.Offset, exception.Offset + 1),
                 $"{exception.Message} (line {line + 1}, column {column + 1}).");
             return Result(null, new List<EndpointModel>(), new List<SharedTypeModel>(), new List<ToolNameInfo>());
         }
 
         if (root is not JObject catalog)
         {
-            Report(CatalogDiagnostics.InvalidValue, root, "The catalog", "must be a JSON object with \"api\" and \"endpoints\"");
+            _context.Report(CatalogDiagnostics.InvalidValue, root, "The catalog", "must be a JSON object with \"api\" and \"endpoints\"");
             return Result(null, new List<EndpointModel>(), new List<SharedTypeModel>(), new List<ToolNameInfo>());
         }
 
         var api = catalog.Get("api") as JObject;
         if (api is null)
         {
-            ReportMissingOrInvalid(catalog, "api", "The catalog", "an object with the API's \"name\"");
+            _fields.ReportMissingOrInvalid(catalog, "api", "The catalog", "an object with the API's \"name\"");
         }
 
-        var apiName = api is null ? null : RequiredString(api, "name", "\"api\"", "the API's display name, e.g. \"Verity\"");
+        var apiName = api is null ? null : _fields.RequiredString(api, "name", "\"api\"", "the API's display name, e.g. \"Verity\"");
         ReadComponents(catalog);
         var endpointsNode = catalog.Get("endpoints");
         if (endpointsNode is not JArray endpoints)
         {
-            ReportMissingOrInvalid(catalog, "endpoints", "The catalog", "an array of endpoint objects");
+            _fields.ReportMissingOrInvalid(catalog, "endpoints", "The catalog", "an array of endpoint objects");
             endpoints = new JArray(0, 0, new List<JNode>());
         }
         else if (endpoints.Items.Count == 0)
         {
-            Report(CatalogDiagnostics.EmptyEndpoints, endpoints);
+            _context.Report(CatalogDiagnostics.EmptyEndpoints, endpoints);
         }
 
-        var checker = new SchemaChecker(this);
-        foreach (var component in _components.Values)
+        var checker = new SchemaChecker(_context);
+        foreach (var component in _context.Components)
         {
             checker.Check(component);
         }
@@ -149,22 +113,26 @@ internal sealed partial class CatalogParser
             apiIdentifier + "Tools",
             apiIdentifier + "Api",
             apiIdentifier + "JsonContext");
-        var prefix = _input.ToolPrefixOverride ?? OptionalString(catalog, "toolPrefix") ?? string.Empty;
+        var prefix = _input.ToolPrefixOverride ?? _fields.OptionalString(catalog, "toolPrefix") ?? string.Empty;
 
-        var builder = new EndpointBuilder(this, names, prefix, checker);
+        var reader = new EndpointReader(_context, _fields, prefix, checker);
         var toolNames = new List<ToolNameInfo>();
+        var drafts = new List<EndpointDraft>(endpoints.Items.Count);
         foreach (var item in endpoints.Items)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            builder.Add(item, toolNames);
+            if (reader.Read(item, toolNames) is { } draft)
+            {
+                drafts.Add(draft);
+            }
         }
 
-        var (endpointModels, sharedTypes, jsonTypes, tools) = builder.Build();
+        var (endpointModels, sharedTypes, jsonTypes, tools) = new EndpointBinder(_context, names).Bind(drafts);
         var model = new CatalogModel(
             names,
             apiName,
-            api is null ? null : OptionalString(api, "version"),
-            api is null ? null : OptionalString(api, "baseUrl"),
+            api is null ? null : _fields.OptionalString(api, "version"),
+            api is null ? null : _fields.OptionalString(api, "baseUrl"),
             Sha256(_input.Text),
             tools.ToEquatableArray(),
             jsonTypes.ToEquatableArray());
@@ -178,7 +146,7 @@ internal sealed partial class CatalogParser
     }
 
     private CatalogParseResult Result(CatalogModel? model, List<EndpointModel> endpoints, List<SharedTypeModel> types, List<ToolNameInfo> toolNames) =>
-        new(model, endpoints.ToEquatableArray(), types.ToEquatableArray(), toolNames.ToEquatableArray(), _diagnostics.ToEquatableArray());
+        new(model, endpoints.ToEquatableArray(), types.ToEquatableArray(), toolNames.ToEquatableArray(), _context.Diagnostics);
 
     private void ReadComponents(JObject catalog)
     {
@@ -189,13 +157,13 @@ internal sealed partial class CatalogParser
 
         foreach (var property in schemas.Properties)
         {
-            _components[property.Name] = property.Value;
+            _context.AddComponent(property.Name, property.Value);
         }
     }
 
     private string ReadNamespace(JObject catalog, string apiIdentifier)
     {
-        var text = _input.NamespaceOverride ?? OptionalString(catalog, "namespace")
+        var text = _input.NamespaceOverride ?? _fields.OptionalString(catalog, "namespace")
             ?? (string.IsNullOrWhiteSpace(_input.RootNamespace) ? apiIdentifier : _input.RootNamespace + ".Tools");
         var parts = text!.Split('.');
         var result = new StringBuilder();
@@ -236,83 +204,11 @@ internal sealed partial class CatalogParser
         return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(text) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None;
     }
 
-    internal string? RequiredString(JObject owner, string field, string ownerName, string hint)
-    {
-        var property = owner.GetProperty(field);
-        if (property is null)
-        {
-            Report(CatalogDiagnostics.MissingField, owner, ownerName, field, hint);
-            return null;
-        }
-
-        if (property.Value is not JString text || text.Value.Trim().Length == 0)
-        {
-            Report(CatalogDiagnostics.InvalidValue, property.Value, $"\"{field}\"", "must be a non-empty string");
-            return null;
-        }
-
-        return text.Value;
-    }
-
-    internal string? OptionalString(JObject owner, string field)
-    {
-        var property = owner.GetProperty(field);
-        if (property is null || property.Value is JNull)
-        {
-            return null;
-        }
-
-        if (property.Value is JString text)
-        {
-            return text.Value;
-        }
-
-        Report(CatalogDiagnostics.InvalidValue, property.Value, $"\"{field}\"", "must be a string");
-        return null;
-    }
-
-    internal bool? OptionalBool(JObject owner, string field)
-    {
-        var value = owner.Get(field);
-        switch (value)
-        {
-            case null:
-            case JNull:
-                return null;
-            case JBool flag:
-                return flag.Value;
-            default:
-                Report(CatalogDiagnostics.InvalidValue, value, $"\"{field}\"", "must be true or false");
-                return null;
-        }
-    }
-
-    private void ReportMissingOrInvalid(JObject owner, string field, string ownerName, string hint)
-    {
-        var value = owner.Get(field);
-        if (value is null)
-        {
-            Report(CatalogDiagnostics.MissingField, owner, ownerName, field, hint);
-        }
-        else
-        {
-            Report(CatalogDiagnostics.InvalidValue, value, $"\"{field}\"", "must be " + hint);
-        }
-    }
-
-    internal int ErrorCount => _errorCount;
-
-    internal LocationInfo Locate(JNode node) => _lines.Locate(node);
-
     private (int Line, int Column) LineAndColumn(int offset)
     {
-        var location = _lines.Locate(offset, offset);
+        var location = _context.Locate(offset, offset);
         return (location.StartLine, location.StartColumn);
     }
-
-    internal static bool IsValidToolName(string name) => ToolNamePattern.IsMatch(name);
-
-    internal static bool IsKnownMethod(string method) => Array.IndexOf(Methods, method) >= 0;
 
     private static string FileName(string path)
     {

@@ -30,11 +30,11 @@ internal sealed class SchemaChecker
     // Catalogs repeat the same few patterns; compiling each once per process keeps a 1,000-endpoint run fast.
     private static readonly ConcurrentDictionary<string, string> PatternProblems = new(StringComparer.Ordinal);
 
-    private readonly CatalogParser _parser;
+    private readonly CatalogContext _context;
 
-    public SchemaChecker(CatalogParser parser)
+    public SchemaChecker(CatalogContext context)
     {
-        _parser = parser;
+        _context = context;
     }
 
     public void Check(JNode schema, int depth = 0)
@@ -43,7 +43,7 @@ internal sealed class SchemaChecker
         {
             if (schema is not (JObject or JBool))
             {
-                _parser.Report(CatalogDiagnostics.InvalidValue, schema, "A schema", "must be a JSON object (or true/false)");
+                _context.Report(CatalogDiagnostics.InvalidValue, schema, "A schema", "must be a JSON object (or true/false)");
             }
 
             return;
@@ -55,9 +55,9 @@ internal sealed class SchemaChecker
             switch (property.Name)
             {
                 case "$ref":
-                    if (value is not JString reference || _parser.ResolveReference(reference.Value) is null)
+                    if (value is not JString reference || _context.ResolveReference(reference.Value) is null)
                     {
-                        _parser.Report(CatalogDiagnostics.UnresolvedReference, value, value is JString s ? s.Value : value.Kind);
+                        _context.Report(CatalogDiagnostics.UnresolvedReference, value, value is JString s ? s.Value : value.Kind);
                     }
 
                     break;
@@ -77,7 +77,7 @@ internal sealed class SchemaChecker
                     }
                     else
                     {
-                        _parser.Report(CatalogDiagnostics.InvalidValue, value, "\"properties\"", "must be an object of schemas");
+                        _context.Report(CatalogDiagnostics.InvalidValue, value, "\"properties\"", "must be an object of schemas");
                     }
 
                     break;
@@ -99,14 +99,14 @@ internal sealed class SchemaChecker
                     }
                     else
                     {
-                        _parser.Report(CatalogDiagnostics.InvalidValue, value, $"\"{property.Name}\"", "must be an array of schemas");
+                        _context.Report(CatalogDiagnostics.InvalidValue, value, $"\"{property.Name}\"", "must be an array of schemas");
                     }
 
                     break;
                 case "required":
                     if (value is not JArray names || !AllStrings(names))
                     {
-                        _parser.Report(CatalogDiagnostics.InvalidValue, value, "\"required\"", "must be an array of property names");
+                        _context.Report(CatalogDiagnostics.InvalidValue, value, "\"required\"", "must be an array of property names");
                     }
 
                     break;
@@ -148,7 +148,7 @@ internal sealed class SchemaChecker
                 default:
                     if (!Supported.Contains(property.Name) && !property.Name.StartsWith("x-", StringComparison.Ordinal))
                     {
-                        _parser.Report(CatalogDiagnostics.UnsupportedKeyword, property, property.Name);
+                        _context.Report(CatalogDiagnostics.UnsupportedKeyword, property, property.Name);
                     }
 
                     break;
@@ -162,7 +162,7 @@ internal sealed class SchemaChecker
     {
         if (!valid)
         {
-            _parser.Report(CatalogDiagnostics.InvalidValue, value, $"\"{keyword}\"", rule);
+            _context.Report(CatalogDiagnostics.InvalidValue, value, $"\"{keyword}\"", rule);
         }
     }
 
@@ -202,13 +202,13 @@ internal sealed class SchemaChecker
                 }
                 else
                 {
-                    _parser.Report(CatalogDiagnostics.InvalidValue, item, "\"type\"", "must list type names as strings");
+                    _context.Report(CatalogDiagnostics.InvalidValue, item, "\"type\"", "must list type names as strings");
                 }
             }
         }
         else
         {
-            _parser.Report(CatalogDiagnostics.InvalidValue, value, "\"type\"", "must be a type name or an array of type names");
+            _context.Report(CatalogDiagnostics.InvalidValue, value, "\"type\"", "must be a type name or an array of type names");
         }
     }
 
@@ -216,7 +216,7 @@ internal sealed class SchemaChecker
     {
         if (!Types.Contains(name.Value))
         {
-            _parser.Report(CatalogDiagnostics.InvalidValue, name, $"Type '{name.Value}'", "is not a JSON Schema type; use string, integer, number, boolean, array, object or null");
+            _context.Report(CatalogDiagnostics.InvalidValue, name, $"Type '{name.Value}'", "is not a JSON Schema type; use string, integer, number, boolean, array, object or null");
         }
     }
 
@@ -224,7 +224,7 @@ internal sealed class SchemaChecker
     {
         if (value is not JString pattern)
         {
-            _parser.Report(CatalogDiagnostics.InvalidValue, value, "\"pattern\"", "must be a string");
+            _context.Report(CatalogDiagnostics.InvalidValue, value, "\"pattern\"", "must be a string");
             return;
         }
 
@@ -235,7 +235,7 @@ internal sealed class SchemaChecker
         });
         if (problem.Length > 0)
         {
-            _parser.Report(CatalogDiagnostics.InvalidPattern, value, pattern.Value, problem);
+            _context.Report(CatalogDiagnostics.InvalidPattern, value, pattern.Value, problem);
         }
     }
 }

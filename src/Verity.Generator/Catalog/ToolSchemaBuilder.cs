@@ -14,16 +14,16 @@ internal sealed class ToolSchemaBuilder
     /// <summary>The property a wrapped (non-object) answer is put under; the runtime wraps it the same way.</summary>
     public const string WrappedResultName = "result";
 
-    private readonly CatalogParser _parser;
+    private readonly CatalogContext _context;
 
     // Each component is copied into the $defs of every tool that uses it; render it once per catalog.
     private readonly Dictionary<string, string> _renderedDefinitions = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> _componentReferences = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, OutputSchema?> _outputsByReference = new(System.StringComparer.Ordinal);
 
-    public ToolSchemaBuilder(CatalogParser parser)
+    public ToolSchemaBuilder(CatalogContext context)
     {
-        _parser = parser;
+        _context = context;
     }
 
     /// <summary>One property of the input schema.</summary>
@@ -122,7 +122,7 @@ internal sealed class ToolSchemaBuilder
         var root = schema;
         for (var hops = 0; hops < 16 && root is JObject obj && obj.Get("$ref") is JString next; hops++)
         {
-            root = _parser.ResolveReference(next.Value)?.Node;
+            root = _context.ResolveReference(next.Value)?.Node;
         }
 
         var definitions = new List<string>();
@@ -227,7 +227,7 @@ internal sealed class ToolSchemaBuilder
             var key = (relaxed ? "output\n" : "input\n") + name + "\n" + writer.CurrentIndent.ToString(System.Globalization.CultureInfo.InvariantCulture);
             if (!_renderedDefinitions.TryGetValue(key, out var rendered))
             {
-                var node = _parser.ResolveReference(ComponentPrefix + EscapePointer(name))?.Node;
+                var node = _context.ResolveReference(ComponentPrefix + EscapePointer(name))?.Node;
                 var definition = new JsonTextWriter(writer.CurrentIndent, 512);
                 if (node is null)
                 {
@@ -270,7 +270,7 @@ internal sealed class ToolSchemaBuilder
         if (!_componentReferences.TryGetValue(name, out var references))
         {
             references = new List<string>();
-            CollectDirectReferences(_parser.ResolveReference(ComponentPrefix + EscapePointer(name))?.Node, references);
+            CollectDirectReferences(_context.ResolveReference(ComponentPrefix + EscapePointer(name))?.Node, references);
             _componentReferences[name] = references;
         }
 
@@ -290,7 +290,7 @@ internal sealed class ToolSchemaBuilder
                 {
                     if (property.Name == "$ref" && property.Value is JString reference)
                     {
-                        var component = _parser.ResolveReference(reference.Value);
+                        var component = _context.ResolveReference(reference.Value);
                         if (component is not null && !names.Contains(component.Value.Name))
                         {
                             names.Add(component.Value.Name);

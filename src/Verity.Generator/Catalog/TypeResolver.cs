@@ -12,15 +12,15 @@ internal sealed class TypeResolver
 {
     private static readonly string[] RecordMembers = { "EqualityContract", "Equals", "GetHashCode", "ToString", "GetType", "Deconstruct", "PrintMembers", "MemberwiseClone", "Finalize" };
 
-    private readonly CatalogParser _parser;
+    private readonly CatalogContext _context;
     private readonly NameScope _typeNames;
     private readonly Dictionary<string, TypeRef> _componentTypes = new(System.StringComparer.Ordinal);
     private readonly Dictionary<string, TypeDecl> _declarations = new(System.StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(System.StringComparer.Ordinal);
 
-    public TypeResolver(CatalogParser parser, NameScope typeNames)
+    public TypeResolver(CatalogContext context, NameScope typeNames)
     {
-        _parser = parser;
+        _context = context;
         _typeNames = typeNames;
     }
 
@@ -89,7 +89,7 @@ internal sealed class TypeResolver
             return known;
         }
 
-        var component = _parser.ResolveReference(reference);
+        var component = _context.ResolveReference(reference);
         if (component is null || _resolving.Contains(reference))
         {
             return new TypeRef(TypeKind.Json, null, null, false);
