@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text;
 using Verity.Mcp.Http;
 
@@ -9,6 +10,7 @@ namespace Verity.Mcp.Tools;
 /// and so is a segment that several parts of the template join into one, so no value can change which resource is
 /// addressed.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public sealed class ApiRequestBuilder
 {
     private readonly EndpointDescriptor _endpoint;

@@ -1,8 +1,10 @@
+using System.ComponentModel;
 using System.Globalization;
 
 namespace Verity.Mcp.Tools;
 
 /// <summary>How typed values are written into paths, queries and headers: invariant culture, ISO 8601 instants.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ApiValueFormatter
 {
     public static string Format(string value) => value;

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 
 namespace Verity.Mcp.Tools;
@@ -6,6 +7,7 @@ namespace Verity.Mcp.Tools;
 /// Read access to a tool call's arguments for generated binding code. Binding runs after schema validation,
 /// so a missing required argument here is a bug in the caller, reported as a <see cref="ToolArgumentException"/>.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public readonly struct ToolArguments
 {
     private readonly IReadOnlyDictionary<string, JsonElement>? _values;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 
@@ -8,6 +9,7 @@ namespace Verity.Mcp.Tools;
 /// Reading typed values from validated JSON arguments and writing request bodies, without reflection:
 /// the generated code composes these per type, so the host stays Native-AOT safe.
 /// </summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
 public static class ToolJson
 {
     public static string ReadString(JsonElement element) =>
