@@ -82,7 +82,7 @@ internal sealed class EndpointBinder
                 ? new TypeRef(TypeKind.String, null, null, false)
                 : resolver.Resolve(parameter.Schema, pascal + Identifiers.ToPascal(parameter.Name), inline);
             type = type.AsNullable(type.Nullable || !parameter.Required);
-            arguments.Add(new ArgumentModel(parameter.Name, locals.Reserve(Identifiers.ToCamel(parameter.Name)), parameter.Location, parameter.Required, type));
+            arguments.Add(new ArgumentModel(parameter.Name, locals.Reserve(Identifiers.ToCamel(parameter.Name)), parameter.Location, parameter.Required, type, parameter.Description));
             schemaArguments.Add(new ToolSchemaBuilder.Argument(parameter.Name, parameter.Schema, parameter.Description));
             if (parameter.Required)
             {
@@ -157,7 +157,7 @@ internal sealed class EndpointBinder
                 required.Add(argumentName);
             }
 
-            return new BodyModel(locals.Reserve(Identifiers.ToCamel(argumentName)), argumentName, bodyRequired, type, EquatableArray<PropertyDecl>.Empty);
+            return new BodyModel(locals.Reserve(Identifiers.ToCamel(argumentName)), argumentName, bodyRequired, type, EquatableArray<PropertyDecl>.Empty, bodyDescription);
         }
 
         var objectSchema = ResolveObject(schema);
@@ -178,7 +178,7 @@ internal sealed class EndpointBinder
             }
         }
 
-        return new BodyModel(locals.Reserve("body"), null, bodyRequired, type, declaration.Properties);
+        return new BodyModel(locals.Reserve("body"), null, bodyRequired, type, declaration.Properties, bodyDescription);
     }
 
     private JObject? ResolveObject(JNode? schema)

@@ -35,6 +35,7 @@ internal static class CatalogEmitter
         var writer = new SourceWriter();
         Header(writer, names, $"the {catalog.ApiName} tools");
         writer.Line($"/// <summary>The MCP tools generated from {CSharp.Xml(names.FileName)}, one per endpoint.</summary>");
+        writer.Line(GeneratedAttributes.GeneratedCode);
         writer.Open($"public static partial class {names.ToolsClass}");
         writer.Line($"public const string ApiName = {CSharp.String(catalog.ApiName)};");
         writer.Line();
@@ -143,6 +144,7 @@ internal static class CatalogEmitter
         var writer = new SourceWriter();
         Header(writer, names, $"the typed {catalog.ApiName} client");
         writer.Line($"/// <summary>A typed client for the {CSharp.Xml(catalog.ApiName)} API: one method per catalog endpoint.</summary>");
+        writer.Line(GeneratedAttributes.GeneratedCode);
         writer.Open($"public sealed partial class {names.ApiClass}");
         writer.Open($"public {names.ApiClass}(global::Verity.Mcp.Http.IVerityApiClient client)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
@@ -164,6 +166,7 @@ internal static class CatalogEmitter
         writer.Line($"/// JSON metadata for every generated {CSharp.Xml(catalog.ApiName)} type, backed by the generated converters, so");
         writer.Line("/// serialization needs no reflection (Native AOT). Use it as a type-info resolver.");
         writer.Line("/// </summary>");
+        writer.Line(GeneratedAttributes.GeneratedCode);
         writer.Open($"public sealed partial class {names.JsonContextClass} : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver");
         writer.Line($"public {names.JsonContextClass}()");
         writer.Indent().Line(": this(new global::System.Text.Json.JsonSerializerOptions())").Outdent();

@@ -8,6 +8,12 @@ namespace Verity.Generator.Emit;
 /// <summary>Emits one endpoint's file: its MCP tool, its typed client method and request factory, and its inline types.</summary>
 internal static class EndpointEmitter
 {
+    /// <summary>Longest generated line a reader should meet; longer signatures are wrapped.</summary>
+    private const int MaxLineLength = 160;
+
+    /// <summary>Indent of a member of a top-level type (the typed client's methods).</summary>
+    private const int MemberIndent = 4;
+
     public static string HintName(EndpointModel endpoint) => $"{endpoint.Names.HintPrefix}.{endpoint.GroupClass}.{endpoint.ToolClass}.g.cs";
 
     public static string Emit(EndpointModel endpoint)
@@ -38,6 +44,7 @@ internal static class EndpointEmitter
     {
         writer.Open($"public static partial class {endpoint.GroupClass}");
         writer.Line($"/// <summary>MCP tool <c>{CSharp.Xml(endpoint.ToolName)}</c>: {CSharp.Xml(endpoint.Method)} {CSharp.Xml(endpoint.Path)}.</summary>");
+        writer.Line(GeneratedAttributes.GeneratedCode);
         writer.Open($"public sealed class {endpoint.ToolClass} : global::Verity.Mcp.Tools.EndpointTool");
         writer.Line($"public const string Name = {CSharp.String(endpoint.ToolName)};");
         writer.Line();
@@ -170,11 +177,12 @@ internal static class EndpointEmitter
 
     private sealed class MethodParameter
     {
-        public MethodParameter(string identifier, string type, bool optional)
+        public MethodParameter(string identifier, string type, bool optional, string doc)
         {
             Identifier = identifier;
             Type = type;
             Optional = optional;
+            Doc = doc;
         }
 
         public string Identifier { get; }
@@ -182,6 +190,11 @@ internal static class EndpointEmitter
         public string Type { get; }
 
         public bool Optional { get; }
+
+        /// <summary>The <c>&lt;param&gt;</c> text: the catalog's description, else what the value is.</summary>
+        public string Doc { get; }
+
+        public string Declaration => $"{Type} {Identifier}{(Optional ? " = null" : string.Empty)}";
     }
 
     /// <summary>Required parameters first (path, query, header, body), then optional ones defaulting to null.</summary>
@@ -191,12 +204,13 @@ internal static class EndpointEmitter
         var all = new List<MethodParameter>();
         foreach (var argument in endpoint.Arguments)
         {
-            all.Add(new MethodParameter(argument.Identifier, TypeCode.Name(argument.Type, ns), !argument.Required));
+            var doc = argument.Description is { } description ? CSharp.Xml(description) : $"The <c>{CSharp.Xml(argument.Name)}</c> {argument.Location.ToString().ToLowerInvariant()} parameter.";
+            all.Add(new MethodParameter(argument.Identifier, TypeCode.Name(argument.Type, ns), !argument.Required, doc));
         }
 
         if (endpoint.Body is { } body)
         {
-            all.Add(new MethodParameter(body.Identifier, TypeCode.Name(body.Type, ns), !body.Required));
+            all.Add(new MethodParameter(body.Identifier, TypeCode.Name(body.Type, ns), !body.Required, body.Description is { } description ? CSharp.Xml(description) : "The request body."));
         }
 
         return all.Where(p => !p.Optional).Concat(all.Where(p => p.Optional)).ToList();
@@ -205,16 +219,43 @@ internal static class EndpointEmitter
     private static void EmitClientMethods(SourceWriter writer, EndpointModel endpoint, string ns)
     {
         var parameters = OrderedParameters(endpoint);
-        var declared = string.Join(", ", parameters.Select(p => $"{p.Type} {p.Identifier}{(p.Optional ? " = null" : string.Empty)}"));
-        var separator = declared.Length == 0 ? string.Empty : ", ";
+        var declared = parameters.Select(p => p.Declaration).ToList();
         var summary = CSharp.Xml(endpoint.Description.Split('\n')[0]);
         writer.Open($"public sealed partial class {endpoint.Names.ApiClass}");
         writer.Line($"/// <summary>{summary} ({CSharp.Xml(endpoint.Method)} {CSharp.Xml(endpoint.Path)})</summary>");
-        writer.Line($"public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> {endpoint.MethodName}Async({declared}{separator}global::System.Threading.CancellationToken cancellationToken = default) =>");
-        writer.Indent().Line($"Client.SendAsync(Create{endpoint.MethodName}Request({string.Join(", ", parameters.Select(p => p.Identifier))}), cancellationToken);").Outdent();
+        foreach (var parameter in parameters)
+        {
+            ParamDoc(writer, parameter.Identifier, parameter.Doc);
+        }
+
+        ParamDoc(writer, "cancellationToken", "Cancels the call.");
+        writer.Line("/// <returns>The API's answer as it came, whatever its status.</returns>");
+        Signature(
+            writer,
+            $"public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> {endpoint.MethodName}Async",
+            declared.Concat(new[] { "global::System.Threading.CancellationToken cancellationToken = default" }).ToList(),
+            " =>");
+        var call = $"Create{endpoint.MethodName}Request";
+        var callArguments = parameters.Select(p => p.Identifier).ToList();
+        writer.Indent();
+        if (MemberIndent * 2 + $"Client.SendAsync({call}({string.Join(", ", callArguments)}), cancellationToken);".Length <= MaxLineLength)
+        {
+            writer.Line($"Client.SendAsync({call}({string.Join(", ", callArguments)}), cancellationToken);");
+        }
+        else
+        {
+            writer.Line("Client.SendAsync(").Indent();
+            Signature(writer, call, callArguments, ",", MemberIndent * 3);
+            writer.Line("cancellationToken);").Outdent();
+        }
+
+        writer.Outdent();
         writer.Line();
         writer.Line($"/// <summary>Builds the request of <c>{CSharp.Xml(endpoint.ToolName)}</c>; path values are encoded as single segments.</summary>");
-        writer.Open($"public static global::Verity.Mcp.Http.ApiRequest Create{endpoint.MethodName}Request({declared})");
+        writer.Line(GeneratedAttributes.HiddenFromIntelliSense);
+        Signature(writer, $"public static global::Verity.Mcp.Http.ApiRequest Create{endpoint.MethodName}Request", declared, string.Empty);
+        writer.Line("{");
+        writer.Indent();
         writer.Line($"var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::{ns}.{endpoint.GroupClass}.{endpoint.ToolClass}.Descriptor);");
         var byName = endpoint.Arguments.ToDictionary(a => a.Name);
         foreach (var part in endpoint.PathParts)
@@ -296,5 +337,28 @@ internal static class EndpointEmitter
     {
         var list = values.Select(CSharp.String).ToList();
         return list.Count == 0 ? "global::System.Array.Empty<string>()" : $"new[] {{ {string.Join(", ", list)} }}";
+    }
+
+    private static void ParamDoc(SourceWriter writer, string identifier, string doc) =>
+        writer.Line($"/// <param name=\"{identifier.TrimStart('@')}\">{doc}</param>");
+
+    /// <summary>A signature or call on one line when it fits in <see cref="MaxLineLength"/>, else one parameter per line.</summary>
+    private static void Signature(SourceWriter writer, string head, List<string> parameters, string tail, int indent = MemberIndent)
+    {
+        var oneLine = $"{head}({string.Join(", ", parameters)}){tail}";
+        if (indent + oneLine.Length <= MaxLineLength || parameters.Count == 0)
+        {
+            writer.Line(oneLine);
+            return;
+        }
+
+        writer.Line(head + "(");
+        writer.Indent();
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            writer.Line(parameters[i] + (i == parameters.Count - 1 ? ")" + tail : ","));
+        }
+
+        writer.Outdent();
     }
 }

@@ -38,6 +38,7 @@ internal static class TypeEmitter
         var full = $"global::{ns}.{type.Name}";
         Summary(writer, type.Description, $"The values of {CSharp.Xml(type.ComponentName ?? type.Name)}.");
         writer.Line($"[{JsonConverterAttribute}(typeof(global::{ns}.{type.Name}JsonConverter))]");
+        writer.Line(GeneratedAttributes.GeneratedCode);
         writer.Open($"public enum {type.Name}");
         foreach (var member in type.Members)
         {
@@ -48,6 +49,8 @@ internal static class TypeEmitter
         writer.Close();
         writer.Line();
         writer.Line($"/// <summary>Maps <see cref=\"{type.Name}\"/> to and from its JSON strings without reflection.</summary>");
+        writer.Line(GeneratedAttributes.GeneratedCode);
+        writer.Line(GeneratedAttributes.HiddenFromIntelliSense);
         writer.Open($"public sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{full}>");
         writer.Line($"public override {full} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
         writer.Indent().Line($"reader.TokenType == global::System.Text.Json.JsonTokenType.String ? FromJsonValue(reader.GetString()!) : throw new global::System.Text.Json.JsonException(\"Expected a string for {type.Name}.\");").Outdent();
@@ -82,6 +85,7 @@ internal static class TypeEmitter
         var full = $"global::{ns}.{type.Name}";
         Summary(writer, type.Description, type.ComponentName is null ? null : $"The <c>{CSharp.Xml(type.ComponentName)}</c> schema of the catalog.");
         writer.Line($"[{JsonConverterAttribute}(typeof(global::{ns}.{type.Name}JsonConverter))]");
+        writer.Line(GeneratedAttributes.GeneratedCode);
         writer.Open($"public sealed record {type.Name}");
         var first = true;
         foreach (var property in type.Properties)
@@ -99,6 +103,8 @@ internal static class TypeEmitter
         writer.Close();
         writer.Line();
         writer.Line($"/// <summary>Reads and writes <see cref=\"{type.Name}\"/> with the catalog's property names, without reflection.</summary>");
+        writer.Line(GeneratedAttributes.GeneratedCode);
+        writer.Line(GeneratedAttributes.HiddenFromIntelliSense);
         writer.Open($"public sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{full}>");
         writer.Line($"public override {full} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
         writer.Indent().Line($"{TypeCode.ToolJson}.ReadValue(ref reader, Read);").Outdent();

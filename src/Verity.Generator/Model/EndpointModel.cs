@@ -60,11 +60,11 @@ internal enum ArgumentLocation
     Header,
 }
 
-/// <summary>A path, query or header argument: its wire name, C# parameter name and type.</summary>
-internal sealed record ArgumentModel(string Name, string Identifier, ArgumentLocation Location, bool Required, TypeRef Type);
+/// <summary>A path, query or header argument: its wire name, C# parameter name, type and the catalog's description.</summary>
+internal sealed record ArgumentModel(string Name, string Identifier, ArgumentLocation Location, bool Required, TypeRef Type, string? Description);
 
 /// <summary>
 /// The request body: either one argument (<see cref="ArgumentName"/> set) or flattened into the tool's arguments,
 /// in which case <see cref="Properties"/> lists the record's properties the tool binds one by one.
 /// </summary>
-internal sealed record BodyModel(string Identifier, string? ArgumentName, bool Required, TypeRef Type, EquatableArray<PropertyDecl> Properties);
+internal sealed record BodyModel(string Identifier, string? ArgumentName, bool Required, TypeRef Type, EquatableArray<PropertyDecl> Properties, string? Description);

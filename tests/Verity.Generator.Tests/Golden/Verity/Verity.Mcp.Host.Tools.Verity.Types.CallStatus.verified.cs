@@ -8,6 +8,7 @@ namespace Verity.Mcp.Host.Tools;
 
 /// <summary>Where the call is in its lifecycle.</summary>
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Verity.Mcp.Host.Tools.CallStatusJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
 public enum CallStatus
 {
     /// <summary>JSON value <c>queued</c>.</summary>
@@ -27,6 +28,8 @@ public enum CallStatus
 }
 
 /// <summary>Maps <see cref="CallStatus"/> to and from its JSON strings without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class CallStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Verity.Mcp.Host.Tools.CallStatus>
 {
     public override global::Verity.Mcp.Host.Tools.CallStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>

@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityAgentsTools
 {
     /// <summary>MCP tool <c>get_agent</c>: GET /api/agents/{agentId}.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class GetAgentTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "get_agent";
@@ -113,10 +114,16 @@ public static partial class VerityAgentsTools
 public sealed partial class VerityApi
 {
     /// <summary>Get one agent by id. (GET /api/agents/{agentId})</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetAgentAsync(string agentId, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="agentId">The agent's id, e.g. agt_01.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetAgentAsync(
+        string agentId,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateGetAgentRequest(agentId), cancellationToken);
 
     /// <summary>Builds the request of <c>get_agent</c>; path values are encoded as single segments.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static global::Verity.Mcp.Http.ApiRequest CreateGetAgentRequest(string agentId)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityAgentsTools.GetAgentTool.Descriptor);

@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityAgentsTools
 {
     /// <summary>MCP tool <c>list_agents</c>: GET /api/agents.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class ListAgentsTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "list_agents";
@@ -143,10 +144,20 @@ public static partial class VerityAgentsTools
 public sealed partial class VerityApi
 {
     /// <summary>List the workspace's AI phone agents. (GET /api/agents)</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> ListAgentsAsync(string? search = null, long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="search">Case-insensitive text to match in the agent's name.</param>
+    /// <param name="limit">Page size.</param>
+    /// <param name="cursor">`nextCursor` from the previous page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> ListAgentsAsync(
+        string? search = null,
+        long? limit = null,
+        string? cursor = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateListAgentsRequest(search, limit, cursor), cancellationToken);
 
     /// <summary>Builds the request of <c>list_agents</c>; path values are encoded as single segments.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static global::Verity.Mcp.Http.ApiRequest CreateListAgentsRequest(string? search = null, long? limit = null, string? cursor = null)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityAgentsTools.ListAgentsTool.Descriptor);

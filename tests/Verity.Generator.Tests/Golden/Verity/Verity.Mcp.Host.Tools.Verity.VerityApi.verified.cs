@@ -7,6 +7,7 @@
 namespace Verity.Mcp.Host.Tools;
 
 /// <summary>A typed client for the Verity API: one method per catalog endpoint.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
 public sealed partial class VerityApi
 {
     public VerityApi(global::Verity.Mcp.Http.IVerityApiClient client)

@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityCallsTools
 {
     /// <summary>MCP tool <c>get_call</c>: GET /api/calls/{callId}.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class GetCallTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "get_call";
@@ -125,10 +126,16 @@ public static partial class VerityCallsTools
 public sealed partial class VerityApi
 {
     /// <summary>Get one call with its current status. (GET /api/calls/{callId})</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetCallAsync(string callId, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="callId">The call's id, e.g. call_0001.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetCallAsync(
+        string callId,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateGetCallRequest(callId), cancellationToken);
 
     /// <summary>Builds the request of <c>get_call</c>; path values are encoded as single segments.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static global::Verity.Mcp.Http.ApiRequest CreateGetCallRequest(string callId)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityCallsTools.GetCallTool.Descriptor);

@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityCallsTools
 {
     /// <summary>MCP tool <c>get_call_transcript</c>: GET /api/calls/{callId}/transcript.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class GetCallTranscriptTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "get_call_transcript";
@@ -115,10 +116,16 @@ public static partial class VerityCallsTools
 public sealed partial class VerityApi
 {
     /// <summary>Get the transcript of a call, turn by turn. (GET /api/calls/{callId}/transcript)</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetCallTranscriptAsync(string callId, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="callId">The call's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetCallTranscriptAsync(
+        string callId,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateGetCallTranscriptRequest(callId), cancellationToken);
 
     /// <summary>Builds the request of <c>get_call_transcript</c>; path values are encoded as single segments.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static global::Verity.Mcp.Http.ApiRequest CreateGetCallTranscriptRequest(string callId)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityCallsTools.GetCallTranscriptTool.Descriptor);

@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityCallsTools
 {
     /// <summary>MCP tool <c>hang_up_call</c>: POST /api/calls/{callId}/hangup.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class HangUpCallTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "hang_up_call";
@@ -125,10 +126,16 @@ public static partial class VerityCallsTools
 public sealed partial class VerityApi
 {
     /// <summary>Hang up a call that is ringing or in progress. (POST /api/calls/{callId}/hangup)</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> HangUpCallAsync(string callId, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="callId">The call's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> HangUpCallAsync(
+        string callId,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateHangUpCallRequest(callId), cancellationToken);
 
     /// <summary>Builds the request of <c>hang_up_call</c>; path values are encoded as single segments.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static global::Verity.Mcp.Http.ApiRequest CreateHangUpCallRequest(string callId)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityCallsTools.HangUpCallTool.Descriptor);

@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityCallsTools
 {
     /// <summary>MCP tool <c>initiate_test_call</c>: POST /api/calls/agents/{agentId}/test.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class InitiateTestCallTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "initiate_test_call";
@@ -147,10 +148,18 @@ public static partial class VerityCallsTools
 public sealed partial class VerityApi
 {
     /// <summary>Start a test phone call from an agent to a phone number. (POST /api/calls/agents/{agentId}/test)</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> InitiateTestCallAsync(string agentId, global::Verity.Mcp.Host.Tools.InitiateTestCallBody body, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="agentId">The agent that places the call.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> InitiateTestCallAsync(
+        string agentId,
+        global::Verity.Mcp.Host.Tools.InitiateTestCallBody body,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateInitiateTestCallRequest(agentId, body), cancellationToken);
 
     /// <summary>Builds the request of <c>initiate_test_call</c>; path values are encoded as single segments.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static global::Verity.Mcp.Http.ApiRequest CreateInitiateTestCallRequest(string agentId, global::Verity.Mcp.Host.Tools.InitiateTestCallBody body)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityCallsTools.InitiateTestCallTool.Descriptor);
@@ -163,6 +172,7 @@ public sealed partial class VerityApi
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Verity.Mcp.Host.Tools.InitiateTestCallBodyJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
 public sealed record InitiateTestCallBody
 {
     /// <summary>Number to call, in E.164 form, e.g. +15550100.</summary>
@@ -176,6 +186,8 @@ public sealed record InitiateTestCallBody
 }
 
 /// <summary>Reads and writes <see cref="InitiateTestCallBody"/> with the catalog's property names, without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class InitiateTestCallBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Verity.Mcp.Host.Tools.InitiateTestCallBody>
 {
     public override global::Verity.Mcp.Host.Tools.InitiateTestCallBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>

@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityCallsTools
 {
     /// <summary>MCP tool <c>list_calls</c>: GET /api/calls.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class ListCallsTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "list_calls";
@@ -177,11 +178,33 @@ public static partial class VerityCallsTools
 public sealed partial class VerityApi
 {
     /// <summary>List calls, newest first, filtered by status, agent and time range. (GET /api/calls)</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> ListCallsAsync(global::Verity.Mcp.Host.Tools.CallStatus? status = null, string? agentId = null, global::System.DateTimeOffset? from = null, global::System.DateTimeOffset? to = null, long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="status">Only calls in this state.</param>
+    /// <param name="agentId">Only calls placed by this agent.</param>
+    /// <param name="from">Only calls created at or after this instant (ISO 8601).</param>
+    /// <param name="to">Only calls created before this instant (ISO 8601).</param>
+    /// <param name="limit">Page size.</param>
+    /// <param name="cursor">`nextCursor` from the previous page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> ListCallsAsync(
+        global::Verity.Mcp.Host.Tools.CallStatus? status = null,
+        string? agentId = null,
+        global::System.DateTimeOffset? from = null,
+        global::System.DateTimeOffset? to = null,
+        long? limit = null,
+        string? cursor = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateListCallsRequest(status, agentId, from, to, limit, cursor), cancellationToken);
 
     /// <summary>Builds the request of <c>list_calls</c>; path values are encoded as single segments.</summary>
-    public static global::Verity.Mcp.Http.ApiRequest CreateListCallsRequest(global::Verity.Mcp.Host.Tools.CallStatus? status = null, string? agentId = null, global::System.DateTimeOffset? from = null, global::System.DateTimeOffset? to = null, long? limit = null, string? cursor = null)
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::Verity.Mcp.Http.ApiRequest CreateListCallsRequest(
+        global::Verity.Mcp.Host.Tools.CallStatus? status = null,
+        string? agentId = null,
+        global::System.DateTimeOffset? from = null,
+        global::System.DateTimeOffset? to = null,
+        long? limit = null,
+        string? cursor = null)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityCallsTools.ListCallsTool.Descriptor);
         request.AppendLiteral("/api/calls");

@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityContactsTools
 {
     /// <summary>MCP tool <c>create_contact</c>: POST /api/contacts.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class CreateContactTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "create_contact";
@@ -155,11 +156,21 @@ public static partial class VerityContactsTools
 public sealed partial class VerityApi
 {
     /// <summary>Create a contact. (POST /api/contacts)</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> CreateContactAsync(global::Verity.Mcp.Host.Tools.CreateContactBody body, string? idempotencyKey = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="body">The request body.</param>
+    /// <param name="idempotencyKey">Optional key that makes a retried create return the first result instead of a duplicate.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> CreateContactAsync(
+        global::Verity.Mcp.Host.Tools.CreateContactBody body,
+        string? idempotencyKey = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateCreateContactRequest(body, idempotencyKey), cancellationToken);
 
     /// <summary>Builds the request of <c>create_contact</c>; path values are encoded as single segments.</summary>
-    public static global::Verity.Mcp.Http.ApiRequest CreateCreateContactRequest(global::Verity.Mcp.Host.Tools.CreateContactBody body, string? idempotencyKey = null)
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::Verity.Mcp.Http.ApiRequest CreateCreateContactRequest(
+        global::Verity.Mcp.Host.Tools.CreateContactBody body,
+        string? idempotencyKey = null)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityContactsTools.CreateContactTool.Descriptor);
         request.AppendLiteral("/api/contacts");
@@ -173,6 +184,7 @@ public sealed partial class VerityApi
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Verity.Mcp.Host.Tools.CreateContactBodyJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
 public sealed record CreateContactBody
 {
     /// <summary>JSON property <c>name</c>.</summary>
@@ -195,6 +207,8 @@ public sealed record CreateContactBody
 }
 
 /// <summary>Reads and writes <see cref="CreateContactBody"/> with the catalog's property names, without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class CreateContactBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Verity.Mcp.Host.Tools.CreateContactBody>
 {
     public override global::Verity.Mcp.Host.Tools.CreateContactBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>

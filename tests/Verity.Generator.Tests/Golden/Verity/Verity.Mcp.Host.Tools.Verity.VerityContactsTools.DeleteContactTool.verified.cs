@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityContactsTools
 {
     /// <summary>MCP tool <c>delete_contact</c>: DELETE /api/contacts/{contactId}.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class DeleteContactTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "delete_contact";
@@ -85,10 +86,16 @@ public static partial class VerityContactsTools
 public sealed partial class VerityApi
 {
     /// <summary>Delete a contact for good. (DELETE /api/contacts/{contactId})</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> DeleteContactAsync(string contactId, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="contactId">The contact's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> DeleteContactAsync(
+        string contactId,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateDeleteContactRequest(contactId), cancellationToken);
 
     /// <summary>Builds the request of <c>delete_contact</c>; path values are encoded as single segments.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static global::Verity.Mcp.Http.ApiRequest CreateDeleteContactRequest(string contactId)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityContactsTools.DeleteContactTool.Descriptor);

@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityContactsTools
 {
     /// <summary>MCP tool <c>search_contacts</c>: GET /api/contacts.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class SearchContactsTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "search_contacts";
@@ -154,11 +155,27 @@ public static partial class VerityContactsTools
 public sealed partial class VerityApi
 {
     /// <summary>Search contacts by name, phone number, e-mail or company. (GET /api/contacts)</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> SearchContactsAsync(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, long? limit = null, string? cursor = null, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="q">Text to match; empty lists every contact.</param>
+    /// <param name="tag">Only contacts with all of these tags.</param>
+    /// <param name="limit">Page size.</param>
+    /// <param name="cursor">`nextCursor` from the previous page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> SearchContactsAsync(
+        string? q = null,
+        global::System.Collections.Generic.IReadOnlyList<string>? tag = null,
+        long? limit = null,
+        string? cursor = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateSearchContactsRequest(q, tag, limit, cursor), cancellationToken);
 
     /// <summary>Builds the request of <c>search_contacts</c>; path values are encoded as single segments.</summary>
-    public static global::Verity.Mcp.Http.ApiRequest CreateSearchContactsRequest(string? q = null, global::System.Collections.Generic.IReadOnlyList<string>? tag = null, long? limit = null, string? cursor = null)
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
+    public static global::Verity.Mcp.Http.ApiRequest CreateSearchContactsRequest(
+        string? q = null,
+        global::System.Collections.Generic.IReadOnlyList<string>? tag = null,
+        long? limit = null,
+        string? cursor = null)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityContactsTools.SearchContactsTool.Descriptor);
         request.AppendLiteral("/api/contacts");

@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityContactsTools
 {
     /// <summary>MCP tool <c>update_contact</c>: PATCH /api/contacts/{contactId}.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class UpdateContactTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "update_contact";
@@ -154,10 +155,18 @@ public static partial class VerityContactsTools
 public sealed partial class VerityApi
 {
     /// <summary>Change some fields of a contact. (PATCH /api/contacts/{contactId})</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> UpdateContactAsync(string contactId, global::Verity.Mcp.Host.Tools.UpdateContactBody body, global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="contactId">The contact's id, e.g. ct_0001.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> UpdateContactAsync(
+        string contactId,
+        global::Verity.Mcp.Host.Tools.UpdateContactBody body,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateUpdateContactRequest(contactId, body), cancellationToken);
 
     /// <summary>Builds the request of <c>update_contact</c>; path values are encoded as single segments.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static global::Verity.Mcp.Http.ApiRequest CreateUpdateContactRequest(string contactId, global::Verity.Mcp.Host.Tools.UpdateContactBody body)
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityContactsTools.UpdateContactTool.Descriptor);
@@ -169,6 +178,7 @@ public sealed partial class VerityApi
 }
 
 [global::System.Text.Json.Serialization.JsonConverter(typeof(global::Verity.Mcp.Host.Tools.UpdateContactBodyJsonConverter))]
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
 public sealed record UpdateContactBody
 {
     /// <summary>JSON property <c>name</c>.</summary>
@@ -191,6 +201,8 @@ public sealed record UpdateContactBody
 }
 
 /// <summary>Reads and writes <see cref="UpdateContactBody"/> with the catalog's property names, without reflection.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
+[global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class UpdateContactBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Verity.Mcp.Host.Tools.UpdateContactBody>
 {
     public override global::Verity.Mcp.Host.Tools.UpdateContactBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>

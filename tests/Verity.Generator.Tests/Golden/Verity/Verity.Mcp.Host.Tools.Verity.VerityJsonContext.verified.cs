@@ -10,6 +10,7 @@ namespace Verity.Mcp.Host.Tools;
 /// JSON metadata for every generated Verity type, backed by the generated converters, so
 /// serialization needs no reflection (Native AOT). Use it as a type-info resolver.
 /// </summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
 public sealed partial class VerityJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     public VerityJsonContext()

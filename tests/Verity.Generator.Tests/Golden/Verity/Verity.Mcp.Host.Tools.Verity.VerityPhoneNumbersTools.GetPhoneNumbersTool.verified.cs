@@ -9,6 +9,7 @@ namespace Verity.Mcp.Host.Tools;
 public static partial class VerityPhoneNumbersTools
 {
     /// <summary>MCP tool <c>get_phone_numbers</c>: GET /api/phone-numbers.</summary>
+    [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
     public sealed class GetPhoneNumbersTool : global::Verity.Mcp.Tools.EndpointTool
     {
         public const string Name = "get_phone_numbers";
@@ -103,10 +104,14 @@ public static partial class VerityPhoneNumbersTools
 public sealed partial class VerityApi
 {
     /// <summary>List the phone numbers the workspace can call from. (GET /api/phone-numbers)</summary>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetPhoneNumbersAsync(global::System.Threading.CancellationToken cancellationToken = default) =>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The API's answer as it came, whatever its status.</returns>
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetPhoneNumbersAsync(
+        global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateGetPhoneNumbersRequest(), cancellationToken);
 
     /// <summary>Builds the request of <c>get_phone_numbers</c>; path values are encoded as single segments.</summary>
+    [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
     public static global::Verity.Mcp.Http.ApiRequest CreateGetPhoneNumbersRequest()
     {
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityPhoneNumbersTools.GetPhoneNumbersTool.Descriptor);

@@ -7,6 +7,7 @@
 namespace Verity.Mcp.Host.Tools;
 
 /// <summary>The MCP tools generated from verity.catalog.json, one per endpoint.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
 public static partial class VerityTools
 {
     public const string ApiName = "Verity";

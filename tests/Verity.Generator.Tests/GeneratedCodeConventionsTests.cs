@@ -1,0 +1,73 @@
+using System.CodeDom.Compiler;
+using System.ComponentModel;
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Verity.Generator.Tests.Infrastructure;
+using Verity.Mcp.Host.Tools;
+
+namespace Verity.Generator.Tests;
+
+/// <summary>
+/// Generated code as a user expects it: marked as generated, plumbing hidden from IntelliSense, the typed client
+/// documented from the catalog and its signatures wrapped to a readable width.
+/// </summary>
+public sealed class GeneratedCodeConventionsTests
+{
+    public static TheoryData<Type> GeneratedTypes => new(
+        typeof(VerityTools), typeof(VerityApi), typeof(VerityJsonContext), typeof(VerityContactsTools.UpdateContactTool),
+        typeof(UpdateContactBody), typeof(UpdateContactBodyJsonConverter), typeof(CallStatus), typeof(CallStatusJsonConverter));
+
+    [Theory]
+    [MemberData(nameof(GeneratedTypes))]
+    public void Generated_types_carry_GeneratedCode_naming_the_generator(Type type)
+    {
+        var attribute = type.GetCustomAttribute<GeneratedCodeAttribute>();
+
+        Assert.NotNull(attribute);
+        Assert.Equal("Verity.Generator", attribute.Tool);
+        Assert.Equal(typeof(VerityGenerator).Assembly.GetName().Version!.ToString(), attribute.Version);
+    }
+
+    [Fact]
+    public void Converters_and_request_builders_are_hidden_from_IntelliSense_and_client_methods_are_not()
+    {
+        Assert.Equal(EditorBrowsableState.Never, typeof(UpdateContactBodyJsonConverter).GetCustomAttribute<EditorBrowsableAttribute>()?.State);
+        Assert.Equal(EditorBrowsableState.Never, typeof(CallStatusJsonConverter).GetCustomAttribute<EditorBrowsableAttribute>()?.State);
+        Assert.Equal(EditorBrowsableState.Never, typeof(VerityApi).GetMethod(nameof(VerityApi.CreateUpdateContactRequest))!.GetCustomAttribute<EditorBrowsableAttribute>()?.State);
+        Assert.Null(typeof(VerityApi).GetMethod(nameof(VerityApi.UpdateContactAsync))!.GetCustomAttribute<EditorBrowsableAttribute>());
+        Assert.Null(typeof(UpdateContactBody).GetCustomAttribute<EditorBrowsableAttribute>());
+    }
+
+    [Fact]
+    public void Every_typed_client_parameter_has_a_param_doc_from_the_catalog_or_a_plain_fallback()
+    {
+        var sources = GeneratorHarness.Run(GeneratorHarness.ReadVerityCatalog()).Sources;
+        var listCalls = sources.Single(pair => pair.Key.EndsWith(".ListCallsTool.g.cs", StringComparison.Ordinal)).Value;
+        Assert.Contains("/// <param name=\"status\">Only calls in this state.</param>", listCalls, StringComparison.Ordinal);
+        Assert.Contains("/// <param name=\"cancellationToken\">Cancels the call.</param>", listCalls, StringComparison.Ordinal);
+        Assert.Contains("/// <returns>", listCalls, StringComparison.Ordinal);
+
+        foreach (var method in typeof(VerityApi).GetMethods().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal)))
+        {
+            var source = sources.Values.Single(text => text.Contains($" {method.Name}(", StringComparison.Ordinal));
+            Assert.All(method.GetParameters(), parameter =>
+                Assert.Matches($"/// <param name=\"{Regex.Escape(parameter.Name!)}\">[^<\\n]", source));
+        }
+    }
+
+    [Fact]
+    public void Typed_client_signatures_fit_in_160_characters()
+    {
+        var sources = GeneratorHarness.Run(new[]
+        {
+            new CatalogFile("/repo/verity.catalog.json", GeneratorHarness.ReadVerityCatalog()),
+            new CatalogFile("/repo/every-type.catalog.json", TestCatalogs.EveryType),
+        }).Sources;
+
+        var signatures = sources.Values.SelectMany(text => text.Split('\n'))
+            .Where(line => line.Contains("Async(", StringComparison.Ordinal) || line.Contains("public static global::Verity.Mcp.Http.ApiRequest Create", StringComparison.Ordinal))
+            .ToList();
+        Assert.NotEmpty(signatures);
+        Assert.All(signatures, line => Assert.True(line.Length <= 160, $"{line.Length} characters: {line}"));
+    }
+}
