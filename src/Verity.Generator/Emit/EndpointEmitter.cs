@@ -84,10 +84,16 @@ internal static class EndpointEmitter
         writer.Line("Description,");
         writer.Line("InputSchemaJson,");
         writer.Line("OutputSchemaJson,");
-        writer.Line($"new global::Verity.Mcp.Tools.ToolHints(ReadOnly: {Bool(endpoint.ReadOnly)}, Destructive: {Bool(endpoint.Destructive)}, Idempotent: {Bool(endpoint.Idempotent)}, OpenWorld: {Bool(endpoint.OpenWorld)}))");
+        // ReadOnly and Idempotent are written once, in the descriptor; the path arguments come from its template.
+        writer.Line("new global::Verity.Mcp.Tools.ToolHints(");
+        writer.Indent();
+        writer.Line("ReadOnly: Descriptor.ReadOnly,");
+        writer.Line($"Destructive: {Bool(endpoint.Destructive)},");
+        writer.Line("Idempotent: Descriptor.Idempotent,");
+        writer.Line($"OpenWorld: {Bool(endpoint.OpenWorld)}))");
+        writer.Outdent();
         writer.Outdent();
         writer.Line("{").Indent();
-        writer.Line($"PathArguments = {StringArray(endpoint.Arguments.Where(a => a.Location == ArgumentLocation.Path).Select(a => a.Name))},");
         writer.Line($"HeaderArguments = {StringArray(endpoint.Arguments.Where(a => a.Location == ArgumentLocation.Header).Select(a => a.Name))},");
         if (endpoint.OutputWrapsResult)
         {

@@ -21,4 +21,26 @@ public sealed record EndpointDescriptor(
     TimeSpan? Timeout,
     bool HasOutputSchema,
     IReadOnlyList<string> Tags,
-    string? ApiName = null);
+    string? ApiName = null)
+{
+    /// <summary>
+    /// The arguments that fill the template's <c>{name}</c> segments, in order: the template is their one source, so
+    /// generated code does not list them again.
+    /// </summary>
+    public IReadOnlyList<string> PathArguments()
+    {
+        var names = new List<string>();
+        for (var open = PathTemplate.IndexOf('{'); open >= 0; open = PathTemplate.IndexOf('{', open + 1))
+        {
+            var close = PathTemplate.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                break;
+            }
+
+            names.Add(PathTemplate[(open + 1)..close]);
+        }
+
+        return names;
+    }
+}

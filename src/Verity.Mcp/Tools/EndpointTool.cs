@@ -14,6 +14,7 @@ namespace Verity.Mcp.Tools;
 public abstract class EndpointTool : McpServerTool
 {
     private readonly ToolDefinition _definition;
+    private readonly IReadOnlyList<string> _pathArguments;
     private readonly ArgumentValidator _validator;
     private readonly ArgumentNormalizer _normalizer;
 
@@ -23,6 +24,7 @@ public abstract class EndpointTool : McpServerTool
         ArgumentNullException.ThrowIfNull(definition);
         Endpoint = endpoint;
         _definition = definition;
+        _pathArguments = endpoint.PathArguments();
         var inputSchema = ParseSchema(definition.InputSchemaJson);
         var outputSchema = definition.OutputSchemaJson is null ? (JsonElement?)null : ParseSchema(definition.OutputSchemaJson);
         _validator = new ArgumentValidator(inputSchema);
@@ -30,7 +32,7 @@ public abstract class EndpointTool : McpServerTool
         ResultContract = new ToolResultContract(
             outputSchema,
             definition.OutputWrapsResult,
-            NarrowingArguments.From(inputSchema, endpoint.ReadOnly, definition.PathArguments, definition.HeaderArguments));
+            NarrowingArguments.From(inputSchema, endpoint.ReadOnly, _pathArguments, definition.HeaderArguments));
         ProtocolTool = new Tool
         {
             Name = endpoint.ToolName,
@@ -91,7 +93,7 @@ public abstract class EndpointTool : McpServerTool
             return errors;
         }
 
-        foreach (var name in _definition.PathArguments)
+        foreach (var name in _pathArguments)
         {
             if (arguments.TryGetValue(name, out var value) && UnrepresentableValues.TryGetString(value, out var text)
                 && ApiRequestBuilder.CheckSegment(text) is { } problem)

@@ -1,14 +1,12 @@
 namespace Verity.Mcp.Tools;
 
 /// <summary>
-/// What a generated tool announces in <c>tools/list</c> plus the argument names the binder treats specially.
+/// What a generated tool announces in <c>tools/list</c> plus the header arguments the binder treats specially
+/// (path arguments come from <see cref="EndpointDescriptor.PathTemplate"/>).
 /// The schemas are the generator's compile-time constants.
 /// </summary>
 public sealed record ToolDefinition(string Description, string InputSchemaJson, string? OutputSchemaJson, ToolHints Hints)
 {
-    /// <summary>Arguments that become path segments: an empty value would change the path, so it is refused.</summary>
-    public IReadOnlyList<string> PathArguments { get; init; } = [];
-
     /// <summary>Arguments that become header values: CR and LF are refused.</summary>
     public IReadOnlyList<string> HeaderArguments { get; init; } = [];
 

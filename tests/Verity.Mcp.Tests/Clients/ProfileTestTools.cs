@@ -27,10 +27,7 @@ internal sealed class UpdateNoteTool() : EndpointTool(Descriptor, Definition)
     public static readonly EndpointDescriptor Descriptor = new("update_note", "PATCH", "/notes/{noteId}", false, false, null, true, ["notes"]);
 
     private static readonly ToolDefinition Definition = new(
-        "Change a note.", InputSchemaJson, OutputSchemaJson, new ToolHints(ReadOnly: false, Destructive: true, Idempotent: false, OpenWorld: true))
-    {
-        PathArguments = ["noteId"],
-    };
+        "Change a note.", InputSchemaJson, OutputSchemaJson, new ToolHints(ReadOnly: false, Destructive: true, Idempotent: false, OpenWorld: true));
 
     protected override ApiRequest BuildRequest(ToolArguments arguments) =>
         new ApiRequestBuilder(Descriptor).AppendLiteral("/notes/").AppendSegment("noteId", ToolJson.ReadString(arguments.GetRequired("noteId"))).Build();

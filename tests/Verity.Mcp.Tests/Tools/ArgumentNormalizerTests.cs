@@ -36,7 +36,7 @@ public sealed class ArgumentNormalizerTests
     {
         private static readonly EndpointDescriptor Descriptor = new("update_thing", "PATCH", "/things/{id}", false, false, null, false, []);
 
-        private static readonly ToolDefinition Definition = new("Update a thing.", Schema, null, default) { PathArguments = ["id"] };
+        private static readonly ToolDefinition Definition = new("Update a thing.", Schema, null, default);
 
         protected override ApiRequest BuildRequest(ToolArguments arguments)
         {

@@ -22,7 +22,6 @@ public sealed class EndpointToolTests
             null,
             new ToolHints(ReadOnly: true, Destructive: false, Idempotent: true, OpenWorld: true))
         {
-            PathArguments = ["agentId"],
             HeaderArguments = ["X-Trace"],
         };
 
@@ -173,6 +172,13 @@ public sealed class EndpointToolTests
         var exception = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ToolFilterOptions>>().Value);
         Assert.Contains("VERITY_TOOLS names 'get_agnet'", exception.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/api/agents/{agentId}/calls/{callId}", new[] { "agentId", "callId" })]
+    [InlineData("/api/files/{name}.{ext}", new[] { "name", "ext" })]
+    [InlineData("/api/agents", new string[0])]
+    public void Path_arguments_are_read_from_the_template(string template, string[] expected) =>
+        Assert.Equal(expected, new EndpointDescriptor("t", "GET", template, true, true, null, false, []).PathArguments());
 
     private sealed class NamedTool(EndpointDescriptor descriptor) : EndpointTool(descriptor, new ToolDefinition("x", """{ "type": "object" }""", null, default))
     {

@@ -33,10 +33,7 @@ public sealed class HostileArgumentTests
               "required": ["agentId"], "additionalProperties": false }
             """,
             null,
-            new ToolHints(ReadOnly: false, Destructive: false, Idempotent: false, OpenWorld: true))
-        {
-            PathArguments = ["agentId"],
-        };
+            new ToolHints(ReadOnly: false, Destructive: false, Idempotent: false, OpenWorld: true));
 
         protected override ApiRequest BuildRequest(ToolArguments arguments)
         {

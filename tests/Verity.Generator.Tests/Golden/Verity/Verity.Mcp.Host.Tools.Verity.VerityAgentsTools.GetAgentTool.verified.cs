@@ -96,9 +96,12 @@ public static partial class VerityAgentsTools
             Description,
             InputSchemaJson,
             OutputSchemaJson,
-            new global::Verity.Mcp.Tools.ToolHints(ReadOnly: true, Destructive: false, Idempotent: true, OpenWorld: true))
+            new global::Verity.Mcp.Tools.ToolHints(
+                ReadOnly: Descriptor.ReadOnly,
+                Destructive: false,
+                Idempotent: Descriptor.Idempotent,
+                OpenWorld: true))
         {
-            PathArguments = new[] { "agentId" },
             HeaderArguments = global::System.Array.Empty<string>(),
         };
 

@@ -108,9 +108,12 @@ public static partial class VerityCallsTools
             Description,
             InputSchemaJson,
             OutputSchemaJson,
-            new global::Verity.Mcp.Tools.ToolHints(ReadOnly: true, Destructive: false, Idempotent: true, OpenWorld: true))
+            new global::Verity.Mcp.Tools.ToolHints(
+                ReadOnly: Descriptor.ReadOnly,
+                Destructive: false,
+                Idempotent: Descriptor.Idempotent,
+                OpenWorld: true))
         {
-            PathArguments = new[] { "callId" },
             HeaderArguments = global::System.Array.Empty<string>(),
         };
 

@@ -123,9 +123,12 @@ public static partial class VerityCallsTools
             Description,
             InputSchemaJson,
             OutputSchemaJson,
-            new global::Verity.Mcp.Tools.ToolHints(ReadOnly: false, Destructive: false, Idempotent: false, OpenWorld: true))
+            new global::Verity.Mcp.Tools.ToolHints(
+                ReadOnly: Descriptor.ReadOnly,
+                Destructive: false,
+                Idempotent: Descriptor.Idempotent,
+                OpenWorld: true))
         {
-            PathArguments = new[] { "agentId" },
             HeaderArguments = global::System.Array.Empty<string>(),
         };
 

@@ -154,9 +154,12 @@ public static partial class VerityCallsTools
             Description,
             InputSchemaJson,
             OutputSchemaJson,
-            new global::Verity.Mcp.Tools.ToolHints(ReadOnly: true, Destructive: false, Idempotent: true, OpenWorld: true))
+            new global::Verity.Mcp.Tools.ToolHints(
+                ReadOnly: Descriptor.ReadOnly,
+                Destructive: false,
+                Idempotent: Descriptor.Idempotent,
+                OpenWorld: true))
         {
-            PathArguments = global::System.Array.Empty<string>(),
             HeaderArguments = global::System.Array.Empty<string>(),
         };
 

@@ -128,9 +128,12 @@ public static partial class VerityContactsTools
             Description,
             InputSchemaJson,
             OutputSchemaJson,
-            new global::Verity.Mcp.Tools.ToolHints(ReadOnly: false, Destructive: false, Idempotent: false, OpenWorld: true))
+            new global::Verity.Mcp.Tools.ToolHints(
+                ReadOnly: Descriptor.ReadOnly,
+                Destructive: false,
+                Idempotent: Descriptor.Idempotent,
+                OpenWorld: true))
         {
-            PathArguments = global::System.Array.Empty<string>(),
             HeaderArguments = new[] { "Idempotency-Key" },
         };
 

@@ -68,9 +68,12 @@ public static partial class VerityContactsTools
             Description,
             InputSchemaJson,
             OutputSchemaJson,
-            new global::Verity.Mcp.Tools.ToolHints(ReadOnly: false, Destructive: true, Idempotent: true, OpenWorld: true))
+            new global::Verity.Mcp.Tools.ToolHints(
+                ReadOnly: Descriptor.ReadOnly,
+                Destructive: true,
+                Idempotent: Descriptor.Idempotent,
+                OpenWorld: true))
         {
-            PathArguments = new[] { "contactId" },
             HeaderArguments = global::System.Array.Empty<string>(),
         };
 

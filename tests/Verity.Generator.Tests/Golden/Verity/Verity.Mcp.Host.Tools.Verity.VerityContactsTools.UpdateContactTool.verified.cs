@@ -127,9 +127,12 @@ public static partial class VerityContactsTools
             Description,
             InputSchemaJson,
             OutputSchemaJson,
-            new global::Verity.Mcp.Tools.ToolHints(ReadOnly: false, Destructive: true, Idempotent: false, OpenWorld: true))
+            new global::Verity.Mcp.Tools.ToolHints(
+                ReadOnly: Descriptor.ReadOnly,
+                Destructive: true,
+                Idempotent: Descriptor.Idempotent,
+                OpenWorld: true))
         {
-            PathArguments = new[] { "contactId" },
             HeaderArguments = global::System.Array.Empty<string>(),
         };
 

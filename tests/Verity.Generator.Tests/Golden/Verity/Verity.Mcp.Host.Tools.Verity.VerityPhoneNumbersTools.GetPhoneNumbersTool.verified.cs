@@ -87,9 +87,12 @@ public static partial class VerityPhoneNumbersTools
             Description,
             InputSchemaJson,
             OutputSchemaJson,
-            new global::Verity.Mcp.Tools.ToolHints(ReadOnly: true, Destructive: false, Idempotent: true, OpenWorld: true))
+            new global::Verity.Mcp.Tools.ToolHints(
+                ReadOnly: Descriptor.ReadOnly,
+                Destructive: false,
+                Idempotent: Descriptor.Idempotent,
+                OpenWorld: true))
         {
-            PathArguments = global::System.Array.Empty<string>(),
             HeaderArguments = global::System.Array.Empty<string>(),
         };
 
