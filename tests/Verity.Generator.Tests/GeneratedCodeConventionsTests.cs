@@ -70,4 +70,21 @@ public sealed class GeneratedCodeConventionsTests
         Assert.NotEmpty(signatures);
         Assert.All(signatures, line => Assert.True(line.Length <= 160, $"{line.Length} characters: {line}"));
     }
+
+    [Theory]
+    [InlineData("a ? b : c", "a", "b", "c")]
+    [InlineData("f(x ? y : z) ? g(\" ? \") : h", "f(x ? y : z)", "g(\" ? \")", "h")]
+    [InlineData("a ? b ? c : d : e", "a", "b ? c : d", "e")]
+    public void A_long_conditional_is_split_at_its_outermost_branches(string expression, string condition, string whenTrue, string whenFalse)
+    {
+        Assert.True(Verity.Generator.Emit.CSharp.TrySplitConditional(expression, out var c, out var t, out var f));
+        Assert.Equal((condition, whenTrue, whenFalse), (c, t, f));
+    }
+
+    [Theory]
+    [InlineData("f(a ? b : c)")]
+    [InlineData("(string?)null")]
+    [InlineData("\"a ? b : c\"")]
+    public void An_expression_without_a_top_level_conditional_is_not_split(string expression) =>
+        Assert.False(Verity.Generator.Emit.CSharp.TrySplitConditional(expression, out _, out _, out _));
 }

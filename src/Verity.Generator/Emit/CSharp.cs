@@ -90,4 +90,73 @@ internal static class CSharp
 
         return builder?.ToString() ?? text;
     }
+
+    /// <summary>
+    /// Splits <c>a ? b : c</c> at its outermost <c> ? </c> and <c> : </c> (not inside parentheses, brackets, braces or
+    /// string literals); false when the expression is not a conditional at its top level.
+    /// </summary>
+    public static bool TrySplitConditional(string expression, out string condition, out string whenTrue, out string whenFalse)
+    {
+        condition = whenTrue = whenFalse = string.Empty;
+        int question = -1, colon = -1, depth = 0, nested = 0;
+        for (var i = 0; i < expression.Length; i++)
+        {
+            var c = expression[i];
+            if (c == '"')
+            {
+                for (i++; i < expression.Length && expression[i] != '"'; i++)
+                {
+                    if (expression[i] == '\\')
+                    {
+                        i++;
+                    }
+                }
+
+                continue;
+            }
+
+            if (c is '(' or '[' or '{')
+            {
+                depth++;
+            }
+            else if (c is ')' or ']' or '}')
+            {
+                depth--;
+            }
+            else if (depth == 0 && i > 0 && i + 2 < expression.Length && expression[i + 1] == ' ' && expression[i - 1] == ' ')
+            {
+                if (c == '?')
+                {
+                    if (question < 0)
+                    {
+                        question = i;
+                    }
+                    else
+                    {
+                        nested++;
+                    }
+                }
+                else if (c == ':' && question >= 0)
+                {
+                    if (nested == 0)
+                    {
+                        colon = i;
+                        break;
+                    }
+
+                    nested--;
+                }
+            }
+        }
+
+        if (question < 0 || colon < 0)
+        {
+            return false;
+        }
+
+        condition = expression.Substring(0, question - 1);
+        whenTrue = expression.Substring(question + 2, colon - question - 3);
+        whenFalse = expression.Substring(colon + 2);
+        return true;
+    }
 }

@@ -117,14 +117,14 @@ internal static class EndpointEmitter
 
         foreach (var argument in endpoint.Arguments)
         {
-            writer.Line($"{TypeCode.Name(argument.Type, ns)} {argument.Identifier} = {BindArgument(argument.Name, argument.Required, argument.Type, ns)};");
+            writer.Assignment($"{TypeCode.Name(argument.Type, ns)} {argument.Identifier}", BindArgument(argument.Name, argument.Required, argument.Type, ns), ";");
         }
 
         if (endpoint.Body is { } body)
         {
             if (body.ArgumentName is not null)
             {
-                writer.Line($"{TypeCode.Name(body.Type, ns)} {body.Identifier} = {BindArgument(body.ArgumentName, body.Required, body.Type, ns)};");
+                writer.Assignment($"{TypeCode.Name(body.Type, ns)} {body.Identifier}", BindArgument(body.ArgumentName, body.Required, body.Type, ns), ";");
             }
             else
             {
@@ -151,7 +151,7 @@ internal static class EndpointEmitter
                         bind = $"{tryGet} ? {TypeCode.Read(property.Type.AsNullable(false), "value", ns)} : null";
                     }
 
-                    writer.Line($"{property.Identifier} = {bind},");
+                    writer.Assignment(property.Identifier, bind, ",");
                 }
 
                 writer.Outdent();

@@ -68,6 +68,29 @@ internal sealed class SourceWriter
         return this;
     }
 
+    /// <summary>Longest generated line a reader should meet: longer assignments of a conditional are wrapped.</summary>
+    public const int MaxLineLength = 160;
+
+    /// <summary>
+    /// <c>{left} = {expression}{end}</c> on one line when it fits in <see cref="MaxLineLength"/>; otherwise, when the
+    /// expression is a conditional, its condition stays on the first line and each branch gets a line of its own.
+    /// </summary>
+    public SourceWriter Assignment(string left, string expression, string end)
+    {
+        if (_indent * 4 + left.Length + 3 + expression.Length + end.Length <= MaxLineLength
+            || !CSharp.TrySplitConditional(expression, out var condition, out var whenTrue, out var whenFalse))
+        {
+            return Line(left + " = " + expression + end);
+        }
+
+        Line(left + " = " + condition);
+        _indent++;
+        Line("? " + whenTrue);
+        Line(": " + whenFalse + end);
+        _indent--;
+        return this;
+    }
+
     public SourceWriter Indent()
     {
         _indent++;

@@ -123,7 +123,8 @@ internal static class TypeEmitter
         writer.Open($"return new {full}");
         foreach (var property in type.Properties)
         {
-            writer.Line($"{property.Identifier} = {BindProperty(property, ns, required: $"element.GetProperty({CSharp.String(property.JsonName)})", tryGet: $"element.TryGetProperty({CSharp.String(property.JsonName)}, out value)")},");
+            var name = CSharp.String(property.JsonName);
+            writer.Assignment(property.Identifier, BindProperty(property, ns, required: $"element.GetProperty({name})", tryGet: $"element.TryGetProperty({name}, out value)"), ",");
         }
 
         writer.Close(";");

@@ -205,8 +205,12 @@ public sealed class InitiateTestCallBodyJsonConverter : global::System.Text.Json
         return new global::Verity.Mcp.Host.Tools.InitiateTestCallBody
         {
             PhoneNumber = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("phoneNumber")),
-            ContactName = element.TryGetProperty("contactName", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null,
-            Context = element.TryGetProperty("context", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null,
+            ContactName = element.TryGetProperty("contactName", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null
+                ? global::Verity.Mcp.Tools.ToolJson.ReadString(value)
+                : null,
+            Context = element.TryGetProperty("context", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null
+                ? global::Verity.Mcp.Tools.ToolJson.ReadString(value)
+                : null,
         };
     }
 

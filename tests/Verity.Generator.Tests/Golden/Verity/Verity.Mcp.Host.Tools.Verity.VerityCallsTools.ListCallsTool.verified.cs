@@ -167,7 +167,9 @@ public static partial class VerityCallsTools
         protected override global::Verity.Mcp.Http.ApiRequest BuildRequest(global::Verity.Mcp.Tools.ToolArguments arguments)
         {
             global::System.Text.Json.JsonElement value;
-            global::Verity.Mcp.Host.Tools.CallStatus? status = arguments.TryGet("status", out value) ? global::Verity.Mcp.Host.Tools.CallStatusJsonConverter.Read(value) : null;
+            global::Verity.Mcp.Host.Tools.CallStatus? status = arguments.TryGet("status", out value)
+                ? global::Verity.Mcp.Host.Tools.CallStatusJsonConverter.Read(value)
+                : null;
             string? agentId = arguments.TryGet("agentId", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null;
             global::System.DateTimeOffset? from = arguments.TryGet("from", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(value) : null;
             global::System.DateTimeOffset? to = arguments.TryGet("to", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(value) : null;

@@ -148,7 +148,9 @@ public static partial class VerityContactsTools
                 PhoneNumber = global::Verity.Mcp.Tools.ToolJson.ReadString(arguments.GetRequired("phoneNumber")),
                 Email = arguments.TryGet("email", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null,
                 Company = arguments.TryGet("company", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null,
-                Tags = arguments.TryGet("tags", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadList(value, static item0 => global::Verity.Mcp.Tools.ToolJson.ReadString(item0)) : null,
+                Tags = arguments.TryGet("tags", out value)
+                    ? global::Verity.Mcp.Tools.ToolJson.ReadList(value, static item0 => global::Verity.Mcp.Tools.ToolJson.ReadString(item0))
+                    : null,
                 Notes = arguments.TryGet("notes", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null,
             };
             return global::Verity.Mcp.Host.Tools.VerityApi.CreateCreateContactRequest(body: body, idempotencyKey: idempotencyKey);
@@ -227,10 +229,18 @@ public sealed class CreateContactBodyJsonConverter : global::System.Text.Json.Se
         {
             Name = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("name")),
             PhoneNumber = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("phoneNumber")),
-            Email = element.TryGetProperty("email", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null,
-            Company = element.TryGetProperty("company", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null,
-            Tags = element.TryGetProperty("tags", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null ? global::Verity.Mcp.Tools.ToolJson.ReadList(value, static item0 => global::Verity.Mcp.Tools.ToolJson.ReadString(item0)) : null,
-            Notes = element.TryGetProperty("notes", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null,
+            Email = element.TryGetProperty("email", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null
+                ? global::Verity.Mcp.Tools.ToolJson.ReadString(value)
+                : null,
+            Company = element.TryGetProperty("company", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null
+                ? global::Verity.Mcp.Tools.ToolJson.ReadString(value)
+                : null,
+            Tags = element.TryGetProperty("tags", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null
+                ? global::Verity.Mcp.Tools.ToolJson.ReadList(value, static item0 => global::Verity.Mcp.Tools.ToolJson.ReadString(item0))
+                : null,
+            Notes = element.TryGetProperty("notes", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null
+                ? global::Verity.Mcp.Tools.ToolJson.ReadString(value)
+                : null,
         };
     }
 

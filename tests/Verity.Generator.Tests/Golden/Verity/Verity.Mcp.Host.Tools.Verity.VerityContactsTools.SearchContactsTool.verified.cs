@@ -147,7 +147,9 @@ public static partial class VerityContactsTools
         {
             global::System.Text.Json.JsonElement value;
             string? q = arguments.TryGet("q", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null;
-            global::System.Collections.Generic.IReadOnlyList<string>? tag = arguments.TryGet("tag", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadList(value, static item0 => global::Verity.Mcp.Tools.ToolJson.ReadString(item0)) : null;
+            global::System.Collections.Generic.IReadOnlyList<string>? tag = arguments.TryGet("tag", out value)
+                ? global::Verity.Mcp.Tools.ToolJson.ReadList(value, static item0 => global::Verity.Mcp.Tools.ToolJson.ReadString(item0))
+                : null;
             long? limit = arguments.TryGet("limit", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadInt64(value) : null;
             string? cursor = arguments.TryGet("cursor", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null;
             return global::Verity.Mcp.Host.Tools.VerityApi.CreateSearchContactsRequest(q: q, tag: tag, limit: limit, cursor: cursor);
