@@ -200,7 +200,11 @@ internal static class CatalogEmitter
         writer.Line("return null;");
         writer.Close();
         writer.Line();
-        writer.Open("global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)");
+        writer.Signature(
+            "global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo",
+            new[] { "global::System.Type type", "global::System.Text.Json.JsonSerializerOptions options" },
+            string.Empty);
+        writer.Line("{").Indent();
         writer.Line("if (ReferenceEquals(options, Options)) return GetTypeInfo(type);");
         foreach (var type in catalog.JsonTypes)
         {
@@ -210,7 +214,10 @@ internal static class CatalogEmitter
         writer.Line("return null;");
         writer.Close();
         writer.Line();
-        writer.Line("private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>");
+        writer.Signature(
+            "private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>",
+            new[] { "global::System.Text.Json.JsonSerializerOptions options", "global::System.Text.Json.Serialization.JsonConverter<T> converter" },
+            " =>");
         writer.Indent().Line("global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);").Outdent();
         writer.Close();
         return writer.ToString();

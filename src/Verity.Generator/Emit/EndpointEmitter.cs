@@ -8,9 +8,6 @@ namespace Verity.Generator.Emit;
 /// <summary>Emits one endpoint's file: its MCP tool, its typed client method and request factory, and its inline types.</summary>
 internal static class EndpointEmitter
 {
-    /// <summary>Longest generated line a reader should meet; longer signatures are wrapped.</summary>
-    private const int MaxLineLength = 160;
-
     /// <summary>Indent of a member of a top-level type (the typed client's methods).</summary>
     private const int MemberIndent = 4;
 
@@ -236,22 +233,21 @@ internal static class EndpointEmitter
 
         ParamDoc(writer, "cancellationToken", "Cancels the call.");
         writer.Line("/// <returns>The API's answer as it came, whatever its status.</returns>");
-        Signature(
-            writer,
+        writer.Signature(
             $"public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> {endpoint.MethodName}Async",
             declared.Concat(new[] { "global::System.Threading.CancellationToken cancellationToken = default" }).ToList(),
             " =>");
         var call = $"Create{endpoint.MethodName}Request";
         var callArguments = parameters.Select(p => p.Identifier).ToList();
         writer.Indent();
-        if (MemberIndent * 2 + $"Client.SendAsync({call}({string.Join(", ", callArguments)}), cancellationToken);".Length <= MaxLineLength)
+        if (MemberIndent * 2 + $"Client.SendAsync({call}({string.Join(", ", callArguments)}), cancellationToken);".Length <= SourceWriter.MaxLineLength)
         {
             writer.Line($"Client.SendAsync({call}({string.Join(", ", callArguments)}), cancellationToken);");
         }
         else
         {
             writer.Line("Client.SendAsync(").Indent();
-            Signature(writer, call, callArguments, ",", MemberIndent * 3);
+            writer.Signature(call, callArguments, ",");
             writer.Line("cancellationToken);").Outdent();
         }
 
@@ -259,7 +255,7 @@ internal static class EndpointEmitter
         writer.Line();
         writer.Line($"/// <summary>Builds the request of <c>{CSharp.Xml(endpoint.ToolName)}</c>; path values are encoded as single segments.</summary>");
         writer.Line(GeneratedAttributes.HiddenFromIntelliSense);
-        Signature(writer, $"public static global::Verity.Mcp.Http.ApiRequest Create{endpoint.MethodName}Request", declared, string.Empty);
+        writer.Signature($"public static global::Verity.Mcp.Http.ApiRequest Create{endpoint.MethodName}Request", declared, string.Empty);
         writer.Line("{");
         writer.Indent();
         writer.Line($"var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::{ns}.{endpoint.GroupClass}.{endpoint.ToolClass}.Descriptor);");
@@ -347,24 +343,4 @@ internal static class EndpointEmitter
 
     private static void ParamDoc(SourceWriter writer, string identifier, string doc) =>
         writer.Line($"/// <param name=\"{identifier.TrimStart('@')}\">{doc}</param>");
-
-    /// <summary>A signature or call on one line when it fits in <see cref="MaxLineLength"/>, else one parameter per line.</summary>
-    private static void Signature(SourceWriter writer, string head, List<string> parameters, string tail, int indent = MemberIndent)
-    {
-        var oneLine = $"{head}({string.Join(", ", parameters)}){tail}";
-        if (indent + oneLine.Length <= MaxLineLength || parameters.Count == 0)
-        {
-            writer.Line(oneLine);
-            return;
-        }
-
-        writer.Line(head + "(");
-        writer.Indent();
-        for (var i = 0; i < parameters.Count; i++)
-        {
-            writer.Line(parameters[i] + (i == parameters.Count - 1 ? ")" + tail : ","));
-        }
-
-        writer.Outdent();
-    }
 }

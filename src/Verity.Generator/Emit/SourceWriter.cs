@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -87,6 +88,26 @@ internal sealed class SourceWriter
         _indent++;
         Line("? " + whenTrue);
         Line(": " + whenFalse + end);
+        _indent--;
+        return this;
+    }
+
+    /// <summary>A signature or call on one line when it fits in <see cref="MaxLineLength"/>, else one parameter per line.</summary>
+    public SourceWriter Signature(string head, IReadOnlyList<string> parameters, string tail)
+    {
+        var oneLine = $"{head}({string.Join(", ", parameters)}){tail}";
+        if (_indent * 4 + oneLine.Length <= MaxLineLength || parameters.Count == 0)
+        {
+            return Line(oneLine);
+        }
+
+        Line(head + "(");
+        _indent++;
+        for (var i = 0; i < parameters.Count; i++)
+        {
+            Line(parameters[i] + (i == parameters.Count - 1 ? ")" + tail : ","));
+        }
+
         _indent--;
         return this;
     }

@@ -7,6 +7,14 @@ namespace Verity.Generator.Emit;
 internal static class TypeEmitter
 {
     private const string JsonConverterAttribute = "global::System.Text.Json.Serialization.JsonConverter";
+    private const string JsonSerializerOptionsParameter = "global::System.Text.Json.JsonSerializerOptions options";
+
+    private static readonly string[] ConverterReadParameters =
+    [
+        "ref global::System.Text.Json.Utf8JsonReader reader",
+        "global::System.Type typeToConvert",
+        JsonSerializerOptionsParameter,
+    ];
 
     public static void Emit(SourceWriter writer, TypeDecl type, string ns)
     {
@@ -52,10 +60,10 @@ internal static class TypeEmitter
         writer.Line(GeneratedAttributes.GeneratedCode);
         writer.Line(GeneratedAttributes.HiddenFromIntelliSense);
         writer.Open($"public sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{full}>");
-        writer.Line($"public override {full} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Signature($"public override {full} Read", ConverterReadParameters, " =>");
         writer.Indent().Line($"reader.TokenType == global::System.Text.Json.JsonTokenType.String ? FromJsonValue(reader.GetString()!) : throw new global::System.Text.Json.JsonException(\"Expected a string for {type.Name}.\");").Outdent();
         writer.Line();
-        writer.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {full} value, global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Signature("public override void Write", new[] { "global::System.Text.Json.Utf8JsonWriter writer", $"{full} value", JsonSerializerOptionsParameter }, " =>");
         writer.Indent().Line("writer.WriteStringValue(ToJsonValue(value));").Outdent();
         writer.Line();
         writer.Line($"public static {full} Read({TypeCode.JsonElement} element) => FromJsonValue({TypeCode.ToolJson}.ReadString(element));");
@@ -106,10 +114,10 @@ internal static class TypeEmitter
         writer.Line(GeneratedAttributes.GeneratedCode);
         writer.Line(GeneratedAttributes.HiddenFromIntelliSense);
         writer.Open($"public sealed class {type.Name}JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{full}>");
-        writer.Line($"public override {full} Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Signature($"public override {full} Read", ConverterReadParameters, " =>");
         writer.Indent().Line($"{TypeCode.ToolJson}.ReadValue(ref reader, Read);").Outdent();
         writer.Line();
-        writer.Line($"public override void Write(global::System.Text.Json.Utf8JsonWriter writer, {full} value, global::System.Text.Json.JsonSerializerOptions options) =>");
+        writer.Signature("public override void Write", new[] { "global::System.Text.Json.Utf8JsonWriter writer", $"{full} value", JsonSerializerOptionsParameter }, " =>");
         writer.Indent().Line("Write(writer, value);").Outdent();
         writer.Line();
         writer.Open($"public static {full} Read({TypeCode.JsonElement} element)");

@@ -32,10 +32,16 @@ public enum CallStatus
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class CallStatusJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Verity.Mcp.Host.Tools.CallStatus>
 {
-    public override global::Verity.Mcp.Host.Tools.CallStatus Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+    public override global::Verity.Mcp.Host.Tools.CallStatus Read(
+        ref global::System.Text.Json.Utf8JsonReader reader,
+        global::System.Type typeToConvert,
+        global::System.Text.Json.JsonSerializerOptions options) =>
         reader.TokenType == global::System.Text.Json.JsonTokenType.String ? FromJsonValue(reader.GetString()!) : throw new global::System.Text.Json.JsonException("Expected a string for CallStatus.");
 
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Verity.Mcp.Host.Tools.CallStatus value, global::System.Text.Json.JsonSerializerOptions options) =>
+    public override void Write(
+        global::System.Text.Json.Utf8JsonWriter writer,
+        global::Verity.Mcp.Host.Tools.CallStatus value,
+        global::System.Text.Json.JsonSerializerOptions options) =>
         writer.WriteStringValue(ToJsonValue(value));
 
     public static global::Verity.Mcp.Host.Tools.CallStatus Read(global::System.Text.Json.JsonElement element) => FromJsonValue(global::Verity.Mcp.Tools.ToolJson.ReadString(element));

@@ -193,10 +193,16 @@ public sealed record InitiateTestCallBody
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class InitiateTestCallBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Verity.Mcp.Host.Tools.InitiateTestCallBody>
 {
-    public override global::Verity.Mcp.Host.Tools.InitiateTestCallBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+    public override global::Verity.Mcp.Host.Tools.InitiateTestCallBody Read(
+        ref global::System.Text.Json.Utf8JsonReader reader,
+        global::System.Type typeToConvert,
+        global::System.Text.Json.JsonSerializerOptions options) =>
         global::Verity.Mcp.Tools.ToolJson.ReadValue(ref reader, Read);
 
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Verity.Mcp.Host.Tools.InitiateTestCallBody value, global::System.Text.Json.JsonSerializerOptions options) =>
+    public override void Write(
+        global::System.Text.Json.Utf8JsonWriter writer,
+        global::Verity.Mcp.Host.Tools.InitiateTestCallBody value,
+        global::System.Text.Json.JsonSerializerOptions options) =>
         Write(writer, value);
 
     public static global::Verity.Mcp.Host.Tools.InitiateTestCallBody Read(global::System.Text.Json.JsonElement element)

@@ -216,10 +216,16 @@ public sealed record CreateContactBody
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
 public sealed class CreateContactBodyJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Verity.Mcp.Host.Tools.CreateContactBody>
 {
-    public override global::Verity.Mcp.Host.Tools.CreateContactBody Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) =>
+    public override global::Verity.Mcp.Host.Tools.CreateContactBody Read(
+        ref global::System.Text.Json.Utf8JsonReader reader,
+        global::System.Type typeToConvert,
+        global::System.Text.Json.JsonSerializerOptions options) =>
         global::Verity.Mcp.Tools.ToolJson.ReadValue(ref reader, Read);
 
-    public override void Write(global::System.Text.Json.Utf8JsonWriter writer, global::Verity.Mcp.Host.Tools.CreateContactBody value, global::System.Text.Json.JsonSerializerOptions options) =>
+    public override void Write(
+        global::System.Text.Json.Utf8JsonWriter writer,
+        global::Verity.Mcp.Host.Tools.CreateContactBody value,
+        global::System.Text.Json.JsonSerializerOptions options) =>
         Write(writer, value);
 
     public static global::Verity.Mcp.Host.Tools.CreateContactBody Read(global::System.Text.Json.JsonElement element)

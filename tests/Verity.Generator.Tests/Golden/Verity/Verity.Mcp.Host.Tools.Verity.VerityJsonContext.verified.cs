@@ -56,7 +56,9 @@ public sealed partial class VerityJsonContext : global::System.Text.Json.Seriali
         return null;
     }
 
-    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(global::System.Type type, global::System.Text.Json.JsonSerializerOptions options)
+    global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver.GetTypeInfo(
+        global::System.Type type,
+        global::System.Text.Json.JsonSerializerOptions options)
     {
         if (ReferenceEquals(options, Options)) return GetTypeInfo(type);
         if (type == typeof(global::Verity.Mcp.Host.Tools.CallStatus)) return Create<global::Verity.Mcp.Host.Tools.CallStatus>(options, new global::Verity.Mcp.Host.Tools.CallStatusJsonConverter());
@@ -66,6 +68,8 @@ public sealed partial class VerityJsonContext : global::System.Text.Json.Seriali
         return null;
     }
 
-    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(global::System.Text.Json.JsonSerializerOptions options, global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
+    private static global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> Create<T>(
+        global::System.Text.Json.JsonSerializerOptions options,
+        global::System.Text.Json.Serialization.JsonConverter<T> converter) =>
         global::System.Text.Json.Serialization.Metadata.JsonMetadataServices.CreateValueInfo<T>(options, converter);
 }
