@@ -15,7 +15,8 @@ public sealed class GeneratedCodeConventionsTests
 {
     public static TheoryData<Type> GeneratedTypes => new(
         typeof(VerityTools), typeof(VerityApi), typeof(VerityJsonContext), typeof(VerityContactsTools.UpdateContactTool),
-        typeof(UpdateContactBody), typeof(UpdateContactBodyJsonConverter), typeof(CallStatus), typeof(CallStatusJsonConverter));
+        typeof(UpdateContactBody), typeof(UpdateContactBodyJsonConverter), typeof(CallStatus), typeof(CallStatusJsonConverter),
+        typeof(Verity.Mcp.Generated.CompiledCatalogs));
 
     [Theory]
     [MemberData(nameof(GeneratedTypes))]

@@ -120,6 +120,7 @@ internal static class CatalogEmitter
         writer.Line("namespace Verity.Mcp.Generated;");
         writer.Line();
         writer.Line("/// <summary>Every catalog compiled into this assembly, in catalog file path order.</summary>");
+        writer.Line(GeneratedAttributes.GeneratedCode);
         writer.Open("internal static class CompiledCatalogs");
         writer.Line("public static global::System.Collections.Generic.IReadOnlyList<global::Verity.Mcp.Tools.GeneratedCatalog> All { get; } =");
         writer.Indent();

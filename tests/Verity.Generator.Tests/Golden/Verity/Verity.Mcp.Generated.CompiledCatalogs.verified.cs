@@ -5,6 +5,7 @@
 namespace Verity.Mcp.Generated;
 
 /// <summary>Every catalog compiled into this assembly, in catalog file path order.</summary>
+[global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
 internal static class CompiledCatalogs
 {
     public static global::System.Collections.Generic.IReadOnlyList<global::Verity.Mcp.Tools.GeneratedCatalog> All { get; } =
