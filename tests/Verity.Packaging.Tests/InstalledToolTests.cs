@@ -62,6 +62,40 @@ public sealed class InstalledToolTests(PackagingFixture fixture)
         }
     }
 
+    [Fact]
+    public async Task Installed_tool_on_linux_x64_is_the_native_AOT_executable_elsewhere_the_framework_dependent_one()
+    {
+        var command = await InstallAsync();
+
+        // On Unix the command is a link into the tool store; its target is what actually runs.
+        if (PackagingFixture.PacksNativeTool)
+        {
+            var target = File.ResolveLinkTarget(command, returnFinalTarget: true)?.FullName ?? command;
+            var beside = Directory.GetFiles(Path.GetDirectoryName(target)!).Select(Path.GetFileName).ToArray();
+            Assert.Equal("linux-x64", Path.GetFileName(Path.GetDirectoryName(target)));
+            Assert.Equal("\u007FELF"u8.ToArray(), File.ReadAllBytes(target)[..4]);
+            // Native AOT: no managed assembly to load, no runtime to start.
+            Assert.DoesNotContain(beside, file => file!.EndsWith(".dll", StringComparison.Ordinal));
+        }
+        else
+        {
+            // Elsewhere the fallback package: the framework-dependent assembly, run by the shared runtime.
+            var store = Path.Combine(Path.GetDirectoryName(command)!, ".store");
+            Assert.NotEmpty(Directory.GetFiles(store, "verity-mcp.dll", SearchOption.AllDirectories));
+        }
+    }
+
+    [Fact]
+    public async Task Dnx_runs_the_tool_package_without_an_install()
+    {
+        // What server.json names and docs/cursor.md shows: dnx fetches the package for this platform and runs it.
+        var result = (await DotnetCli.RunAsync(fixture.Root,
+            ["dnx", $"verity-mcp@{fixture.PackageVersion}", "--add-source", fixture.Feed, "--yes", "--", "--version"],
+            TimeSpan.FromMinutes(3))).EnsureSuccess();
+
+        Assert.Contains(fixture.PackageVersion, result.Output.Split('\n').Select(line => line.Trim()));
+    }
+
     /// <summary>
     /// dotnet tool install from the local feed, once per run (tests of one collection never run at the same time);
     /// returns the installed command.

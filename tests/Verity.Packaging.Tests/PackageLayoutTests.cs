@@ -18,7 +18,11 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
             $"Verity.Mcp.{fixture.PackageVersion}.nupkg",
             $"Verity.Mcp.{fixture.PackageVersion}.snupkg",
             $"verity-mcp.{fixture.PackageVersion}.nupkg",
-            $"verity-mcp.{fixture.PackageVersion}.snupkg",
+            $"verity-mcp.any.{fixture.PackageVersion}.nupkg",
+            $"verity-mcp.any.{fixture.PackageVersion}.snupkg",
+            .. PackagingFixture.PacksNativeTool
+                ? new[] { $"verity-mcp.linux-x64.{fixture.PackageVersion}.nupkg", $"verity-mcp.linux-x64.{fixture.PackageVersion}.snupkg" }
+                : [],
         ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), files);
     }
@@ -28,7 +32,9 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
     {
         // The packed server.json is written to the intermediate folder; a stray copy in the project would be committed.
         Assert.False(Directory.Exists(Path.Combine(RepositoryPaths.Root, "src", "Verity.Mcp.Host", "mcp")));
-        Assert.Single(Directory.GetFiles(RepositoryPaths.PackBuildFolder, "server.json", SearchOption.AllDirectories));
+        // One per tool package: the pointer and each per-platform package are packed from their own intermediate folder.
+        Assert.Equal(1 + PackagingFixture.ToolPackageRids.Count,
+            Directory.GetFiles(RepositoryPaths.PackBuildFolder, "server.json", SearchOption.AllDirectories).Length);
     }
 
     [Fact]
@@ -87,6 +93,42 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
         var packageTypes = package.Descendants("packageType").Select(element => element.Attribute("name")?.Value).ToArray();
         Assert.Contains("DotnetTool", packageTypes);
         Assert.Contains("McpServer", packageTypes);
+    }
+
+    [Fact]
+    public void Tool_package_points_to_the_native_linux_x64_package_and_the_framework_dependent_fallback()
+    {
+        using var package = new NupkgFile(fixture.PackagePath("verity-mcp"));
+
+        var settings = package.ReadText("tools/any/any/DotnetToolSettings.xml");
+        Assert.Contains("""<RuntimeIdentifierPackage RuntimeIdentifier="linux-x64" Id="verity-mcp.linux-x64" />""", settings, StringComparison.Ordinal);
+        Assert.Contains("""<RuntimeIdentifierPackage RuntimeIdentifier="any" Id="verity-mcp.any" />""", settings, StringComparison.Ordinal);
+        // The pointer package carries no code of its own.
+        Assert.DoesNotContain(package.Entries, entry => entry.EndsWith(".dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Native_tool_package_holds_one_executable_and_no_managed_assemblies()
+    {
+        if (!PackagingFixture.PacksNativeTool)
+        {
+            return; // Native AOT cannot cross-compile: only a linux-x64 machine packs this package.
+        }
+
+        using var package = new NupkgFile(fixture.PackagePath("verity-mcp.linux-x64"));
+
+        Assert.Contains("DotnetToolRidPackage", package.Descendants("packageType").Select(element => element.Attribute("name")?.Value));
+        // Self-contained, so the SDK files it under "any" instead of a target framework.
+        var settings = package.ReadText("tools/any/linux-x64/DotnetToolSettings.xml");
+        Assert.Contains("""<Command Name="verity-mcp" EntryPoint="verity-mcp" Runner="executable" />""", settings, StringComparison.Ordinal);
+        Assert.Contains("tools/any/linux-x64/verity-mcp", package.Entries);
+        Assert.DoesNotContain(package.Entries, entry => entry.EndsWith(".dll", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Framework_dependent_tool_package_runs_on_the_shared_runtime()
+    {
+        using var package = new NupkgFile(fixture.PackagePath("verity-mcp.any"));
 
         var settings = package.ReadText("tools/net10.0/any/DotnetToolSettings.xml");
         Assert.Contains("""<Command Name="verity-mcp" EntryPoint="verity-mcp.dll" Runner="dotnet" />""", settings, StringComparison.Ordinal);
@@ -102,7 +144,7 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
     [Fact]
     public void Tool_package_carries_no_dev_stack_and_needs_no_ASP_NET_Core()
     {
-        using var package = new NupkgFile(fixture.PackagePath("verity-mcp"));
+        using var package = new NupkgFile(fixture.PackagePath("verity-mcp.any"));
 
         // The server Cursor runs is lean: the Clerk emulator, the sample API and their web server live in verity-devstack.
         Assert.DoesNotContain(package.Entries, entry => entry.Contains("Verity.DevStack", StringComparison.Ordinal));
@@ -128,6 +170,8 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
         Assert.Equal("verity-mcp", (string?)entry["identifier"]);
         Assert.Equal(fixture.PackageVersion, (string?)entry["version"]);
         Assert.Equal("stdio", (string?)entry["transport"]!["type"]);
+        // Clients start it with dnx: no prior install, and the native package where there is one.
+        Assert.Equal("dnx", (string?)entry["runtimeHint"]);
 
         var variables = entry["environmentVariables"]!.AsArray().ToDictionary(variable => (string)variable!["name"]!, variable => variable!);
         Assert.True((bool)variables["CLERK_SECRET_KEY"]["isRequired"]!);

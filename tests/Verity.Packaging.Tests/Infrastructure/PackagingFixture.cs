@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Verity.DevStack.Clerk;
 using Xunit.Abstractions;
@@ -23,6 +24,11 @@ public sealed class PackagingFixture(IMessageSink diagnostics) : IAsyncLifetime
 
     public string Feed => Path.Combine(Root, "feed");
 
+    /// <summary>Native AOT cannot cross-compile, so only a linux-x64 machine packs the linux-x64 tool package.</summary>
+    public static bool PacksNativeTool { get; } = OperatingSystem.IsLinux() && RuntimeInformation.OSArchitecture == Architecture.X64;
+
+    public static IReadOnlyList<string> ToolPackageRids { get; } = PacksNativeTool ? ["any", "linux-x64"] : ["any"];
+
     public string ConsumerDirectory => Path.Combine(Root, "Shop");
 
     public string ConsumerAssembly => Path.Combine(ConsumerDirectory, "bin", "Debug", "net10.0", "Shop.dll");
@@ -46,6 +52,18 @@ public sealed class PackagingFixture(IMessageSink diagnostics) : IAsyncLifetime
              "--artifacts-path", RepositoryPaths.PackBuildFolder, "--disable-build-servers", "-nodeReuse:false"],
             PackTimeout)).EnsureSuccess();
         Report($"pack: {stage.Elapsed.TotalSeconds:F1} s");
+
+        // The tool's per-platform packages, packed one RID at a time as the SDK requires for Native AOT tools:
+        // the framework-dependent fallback everywhere, the Native AOT one only where this machine can compile it.
+        foreach (var rid in ToolPackageRids)
+        {
+            stage.Restart();
+            (await DotnetCli.RunAsync(RepositoryPaths.Root,
+                ["pack", RepositoryPaths.HostProject, "-c", "Release", "-r", rid, "-o", Feed, $"-p:Version={PackageVersion}",
+                 "--artifacts-path", RepositoryPaths.PackBuildFolder, "--disable-build-servers", "-nodeReuse:false"],
+                PackTimeout)).EnsureSuccess();
+            Report($"pack verity-mcp for {rid}: {stage.Elapsed.TotalSeconds:F1} s");
+        }
 
         stage.Restart();
         Clerk = await ClerkEmulator.StartAsync();
@@ -90,7 +108,7 @@ public sealed class PackagingFixture(IMessageSink diagnostics) : IAsyncLifetime
         // This run's version is never used again: leave no copies of it in the global packages folder.
         var globalPackages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "verity.generator", "verity.mcp", "verity-mcp" })
+        foreach (var id in new[] { "verity.generator", "verity.mcp", "verity-mcp", "verity-mcp.any", "verity-mcp.linux-x64" })
         {
             DeleteQuietly(Path.Combine(globalPackages, id, PackageVersion));
             if (Directory.Exists(Path.Combine(globalPackages, id)) && !Directory.EnumerateFileSystemEntries(Path.Combine(globalPackages, id)).Any())

@@ -9,6 +9,8 @@ internal static class RepositoryPaths
 
     public static string Solution => Path.Combine(Root, "Verity.Generator.sln");
 
+    public static string HostProject => Path.Combine(Root, "src", "Verity.Mcp.Host", "Verity.Mcp.Host.csproj");
+
     /// <summary>
     /// The pack's own build folder: kept between runs (so a second run only re-packs) and separate from every other
     /// build, so packing never touches the obj/bin folders of a build in progress.
