@@ -123,6 +123,8 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
         Assert.Contains("""<Command Name="verity-mcp" EntryPoint="verity-mcp" Runner="executable" />""", settings, StringComparison.Ordinal);
         Assert.Contains("tools/any/linux-x64/verity-mcp", package.Entries);
         Assert.DoesNotContain(package.Entries, entry => entry.EndsWith(".dll", StringComparison.Ordinal));
+        // Its debug symbols, twice its size, stay out of what every user downloads.
+        Assert.DoesNotContain(package.Entries, entry => entry.EndsWith(".dbg", StringComparison.Ordinal));
     }
 
     [Fact]
