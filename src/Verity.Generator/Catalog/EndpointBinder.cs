@@ -38,7 +38,7 @@ internal sealed class EndpointBinder
 
         var resolver = new TypeResolver(_context, typeNames);
         var schemas = new ToolSchemaBuilder(_context);
-        var apiMembers = new NameScope(_names.ApiClass, "Client");
+        var apiMembers = new NameScope(_names.ApiClass, "Client", "Redactor");
         var endpoints = new List<EndpointModel>(drafts.Count);
         var tools = new List<ToolSummary>(drafts.Count);
         var inlineNames = new List<string>();
@@ -47,7 +47,7 @@ internal sealed class EndpointBinder
             var group = groupNames[draft.Tags.Count > 0 ? draft.Tags[0] : "General"];
             var pascal = Identifiers.ToPascal(draft.BaseName);
             var toolClass = groupScopes[group].Reserve(pascal + "Tool");
-            var methodName = apiMembers.Reserve(pascal, "Async");
+            var methodName = apiMembers.Reserve(pascal, "Async", "RawAsync");
             apiMembers.Reserve("Create" + methodName + "Request");
             var model = BuildEndpoint(draft, group, toolClass, methodName, pascal, resolver, schemas);
             foreach (var type in model.InlineTypes)
@@ -104,6 +104,7 @@ internal sealed class EndpointBinder
         }
 
         var output = schemas.BuildOutput(draft.Response);
+        var responseType = draft.Response is null ? null : resolver.Resolve(draft.Response, pascal + "Response", inline);
         return new EndpointModel
         {
             Names = _names,
@@ -117,6 +118,7 @@ internal sealed class EndpointBinder
             InputSchemaJson = schemas.BuildInput(schemaArguments, required),
             OutputSchemaJson = output?.Json,
             OutputWrapsResult = output?.WrapsResult ?? false,
+            ResponseType = responseType,
             ReadOnly = draft.ReadOnly,
             Destructive = draft.Destructive,
             Idempotent = draft.Idempotent,

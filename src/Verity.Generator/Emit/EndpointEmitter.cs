@@ -8,9 +8,6 @@ namespace Verity.Generator.Emit;
 /// <summary>Emits one endpoint's file: its MCP tool, its typed client method and request factory, and its inline types.</summary>
 internal static class EndpointEmitter
 {
-    /// <summary>Indent of a member of a top-level type (the typed client's methods).</summary>
-    private const int MemberIndent = 4;
-
     public static string HintName(EndpointModel endpoint) => $"{endpoint.Names.HintPrefix}.{endpoint.GroupClass}.{endpoint.ToolClass}.g.cs";
 
     public static string Emit(EndpointModel endpoint)
@@ -223,34 +220,17 @@ internal static class EndpointEmitter
     {
         var parameters = OrderedParameters(endpoint);
         var declared = parameters.Select(p => p.Declaration).ToList();
+        var withToken = declared.Concat(new[] { "global::System.Threading.CancellationToken cancellationToken = default" }).ToList();
         var summary = CSharp.Xml(endpoint.Description.Split('\n')[0]);
         writer.Open($"public sealed partial class {endpoint.Names.ApiClass}");
-        writer.Line($"/// <summary>{summary} ({CSharp.Xml(endpoint.Method)} {CSharp.Xml(endpoint.Path)})</summary>");
-        foreach (var parameter in parameters)
-        {
-            ParamDoc(writer, parameter.Identifier, parameter.Doc);
-        }
-
-        ParamDoc(writer, "cancellationToken", "Cancels the call.");
+        EmitTypedMethod(writer, endpoint, ns, parameters, withToken, summary);
+        writer.Line();
+        writer.Line($"/// <summary>Like <see cref=\"{endpoint.MethodName}Async\"/>, without reading the answer: {summary} ({CSharp.Xml(endpoint.Method)} {CSharp.Xml(endpoint.Path)})</summary>");
+        ParamDocs(writer, parameters);
         writer.Line("/// <returns>The API's answer as it came, whatever its status.</returns>");
-        writer.Signature(
-            $"public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> {endpoint.MethodName}Async",
-            declared.Concat(new[] { "global::System.Threading.CancellationToken cancellationToken = default" }).ToList(),
-            " =>");
-        var call = $"Create{endpoint.MethodName}Request";
-        var callArguments = parameters.Select(p => p.Identifier).ToList();
+        writer.Signature($"public global::System.Threading.Tasks.Task<{ApiResponse}> {endpoint.MethodName}RawAsync", withToken, " =>");
         writer.Indent();
-        if (MemberIndent * 2 + $"Client.SendAsync({call}({string.Join(", ", callArguments)}), cancellationToken);".Length <= SourceWriter.MaxLineLength)
-        {
-            writer.Line($"Client.SendAsync({call}({string.Join(", ", callArguments)}), cancellationToken);");
-        }
-        else
-        {
-            writer.Line("Client.SendAsync(").Indent();
-            writer.Signature(call, callArguments, ",");
-            writer.Line("cancellationToken);").Outdent();
-        }
-
+        writer.Signature("Client.SendAsync", new[] { $"Create{endpoint.MethodName}Request({string.Join(", ", parameters.Select(p => p.Identifier))})", "cancellationToken" }, ";");
         writer.Outdent();
         writer.Line();
         writer.Line($"/// <summary>Builds the request of <c>{CSharp.Xml(endpoint.ToolName)}</c>; path values are encoded as single segments.</summary>");
@@ -315,6 +295,54 @@ internal static class EndpointEmitter
         writer.Line("return request.Build();");
         writer.Close();
         writer.Close();
+    }
+
+    private const string ApiResponse = "global::Verity.Mcp.Http.ApiResponse";
+
+    private const string Decoder = "global::Verity.Mcp.Tools.ApiResponseDecoder";
+
+    /// <summary>
+    /// The method a user calls: the declared response read through the generated converters (the answer itself where
+    /// the catalog declares none); a non-2xx answer throws <c>ApiCallException</c>.
+    /// </summary>
+    private static void EmitTypedMethod(SourceWriter writer, EndpointModel endpoint, string ns, List<MethodParameter> parameters, List<string> declared, string summary)
+    {
+        writer.Line($"/// <summary>{summary} ({CSharp.Xml(endpoint.Method)} {CSharp.Xml(endpoint.Path)})</summary>");
+        ParamDocs(writer, parameters);
+        writer.Line(endpoint.ResponseType is null
+            ? "/// <returns>The API's answer, a success; the catalog declares no response body.</returns>"
+            : "/// <returns>The declared response, read from the API's JSON answer.</returns>");
+        writer.Line("/// <exception cref=\"global::Verity.Mcp.Http.ApiCallException\">The API answered outside 2xx, or with a body that is not the declared response.</exception>");
+        var returns = endpoint.ResponseType is { } type ? TypeCode.Name(type, ns) : ApiResponse;
+        writer.Signature($"public async global::System.Threading.Tasks.Task<{returns}> {endpoint.MethodName}Async", declared, " =>");
+        writer.Indent();
+        writer.Line(endpoint.ResponseType is null ? $"{Decoder}.EnsureSuccess(" : $"{Decoder}.Read(");
+        writer.Indent();
+        var rawArguments = parameters.Select(p => p.Identifier).Concat(new[] { "cancellationToken" }).ToList();
+        writer.Signature($"await {endpoint.MethodName}RawAsync", rawArguments, ".ConfigureAwait(false),");
+        writer.Line($"global::{ns}.{endpoint.GroupClass}.{endpoint.ToolClass}.Descriptor,");
+        if (endpoint.ResponseType is { } response)
+        {
+            writer.Line("Redactor,");
+            writer.Line($"static element => {TypeCode.Read(response, "element", ns)});");
+        }
+        else
+        {
+            writer.Line("Redactor);");
+        }
+
+        writer.Outdent();
+        writer.Outdent();
+    }
+
+    private static void ParamDocs(SourceWriter writer, List<MethodParameter> parameters)
+    {
+        foreach (var parameter in parameters)
+        {
+            ParamDoc(writer, parameter.Identifier, parameter.Doc);
+        }
+
+        ParamDoc(writer, "cancellationToken", "Cancels the call.");
     }
 
     private static string FormatRequired(TypeRef type, string value, string ns) =>

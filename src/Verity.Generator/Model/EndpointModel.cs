@@ -27,6 +27,9 @@ internal sealed record EndpointModel
     /// <summary>The output schema wraps a non-object answer under <c>result</c>.</summary>
     public required bool OutputWrapsResult { get; init; }
 
+    /// <summary>The C# type of the declared response body (JsonElement where no type is generated); null when none is declared.</summary>
+    public required TypeRef? ResponseType { get; init; }
+
     public required bool ReadOnly { get; init; }
 
     public required bool Destructive { get; init; }

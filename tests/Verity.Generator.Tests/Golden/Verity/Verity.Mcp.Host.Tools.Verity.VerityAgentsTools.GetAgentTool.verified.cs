@@ -119,8 +119,22 @@ public sealed partial class VerityApi
     /// <summary>Get one agent by id. (GET /api/agents/{agentId})</summary>
     /// <param name="agentId">The agent's id, e.g. agt_01.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.Agent> GetAgentAsync(
+        string agentId,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await GetAgentRawAsync(agentId, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityAgentsTools.GetAgentTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.AgentJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="GetAgentAsync"/>, without reading the answer: Get one agent by id. (GET /api/agents/{agentId})</summary>
+    /// <param name="agentId">The agent's id, e.g. agt_01.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetAgentAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetAgentRawAsync(
         string agentId,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateGetAgentRequest(agentId), cancellationToken);

@@ -151,8 +151,26 @@ public sealed partial class VerityApi
     /// <param name="limit">Page size.</param>
     /// <param name="cursor">`nextCursor` from the previous page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.AgentPage> ListAgentsAsync(
+        string? search = null,
+        long? limit = null,
+        string? cursor = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await ListAgentsRawAsync(search, limit, cursor, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityAgentsTools.ListAgentsTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.AgentPageJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="ListAgentsAsync"/>, without reading the answer: List the workspace's AI phone agents. (GET /api/agents)</summary>
+    /// <param name="search">Case-insensitive text to match in the agent's name.</param>
+    /// <param name="limit">Page size.</param>
+    /// <param name="cursor">`nextCursor` from the previous page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> ListAgentsAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> ListAgentsRawAsync(
         string? search = null,
         long? limit = null,
         string? cursor = null,

@@ -10,11 +10,16 @@ namespace Verity.Mcp.Host.Tools;
 [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
 public sealed partial class VerityApi
 {
-    public VerityApi(global::Verity.Mcp.Http.IVerityApiClient client)
+    /// <param name="client">Sends the requests (the registered API client).</param>
+    /// <param name="redactor">Redacts secrets from the body an <c>ApiCallException</c> carries; without it, secret-shaped values only.</param>
+    public VerityApi(global::Verity.Mcp.Http.IVerityApiClient client, global::Verity.Mcp.Http.SecretRedactor? redactor = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         Client = client;
+        Redactor = redactor;
     }
 
     public global::Verity.Mcp.Http.IVerityApiClient Client { get; }
+
+    public global::Verity.Mcp.Http.SecretRedactor? Redactor { get; }
 }

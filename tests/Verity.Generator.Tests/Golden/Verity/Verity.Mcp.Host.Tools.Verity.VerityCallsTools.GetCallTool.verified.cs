@@ -131,8 +131,22 @@ public sealed partial class VerityApi
     /// <summary>Get one call with its current status. (GET /api/calls/{callId})</summary>
     /// <param name="callId">The call's id, e.g. call_0001.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.Call> GetCallAsync(
+        string callId,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await GetCallRawAsync(callId, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityCallsTools.GetCallTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.CallJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="GetCallAsync"/>, without reading the answer: Get one call with its current status. (GET /api/calls/{callId})</summary>
+    /// <param name="callId">The call's id, e.g. call_0001.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetCallAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetCallRawAsync(
         string callId,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateGetCallRequest(callId), cancellationToken);

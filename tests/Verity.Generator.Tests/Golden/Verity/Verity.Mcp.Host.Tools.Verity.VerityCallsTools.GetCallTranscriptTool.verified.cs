@@ -121,8 +121,22 @@ public sealed partial class VerityApi
     /// <summary>Get the transcript of a call, turn by turn. (GET /api/calls/{callId}/transcript)</summary>
     /// <param name="callId">The call's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.Transcript> GetCallTranscriptAsync(
+        string callId,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await GetCallTranscriptRawAsync(callId, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityCallsTools.GetCallTranscriptTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.TranscriptJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="GetCallTranscriptAsync"/>, without reading the answer: Get the transcript of a call, turn by turn. (GET /api/calls/{callId}/transcript)</summary>
+    /// <param name="callId">The call's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetCallTranscriptAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetCallTranscriptRawAsync(
         string callId,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateGetCallTranscriptRequest(callId), cancellationToken);

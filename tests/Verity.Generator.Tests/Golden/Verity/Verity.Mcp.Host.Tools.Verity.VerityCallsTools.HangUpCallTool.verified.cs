@@ -131,8 +131,22 @@ public sealed partial class VerityApi
     /// <summary>Hang up a call that is ringing or in progress. (POST /api/calls/{callId}/hangup)</summary>
     /// <param name="callId">The call's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.Call> HangUpCallAsync(
+        string callId,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await HangUpCallRawAsync(callId, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityCallsTools.HangUpCallTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.CallJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="HangUpCallAsync"/>, without reading the answer: Hang up a call that is ringing or in progress. (POST /api/calls/{callId}/hangup)</summary>
+    /// <param name="callId">The call's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> HangUpCallAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> HangUpCallRawAsync(
         string callId,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateHangUpCallRequest(callId), cancellationToken);

@@ -154,8 +154,24 @@ public sealed partial class VerityApi
     /// <param name="agentId">The agent that places the call.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.Call> InitiateTestCallAsync(
+        string agentId,
+        global::Verity.Mcp.Host.Tools.InitiateTestCallBody body,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await InitiateTestCallRawAsync(agentId, body, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityCallsTools.InitiateTestCallTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.CallJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="InitiateTestCallAsync"/>, without reading the answer: Start a test phone call from an agent to a phone number. (POST /api/calls/agents/{agentId}/test)</summary>
+    /// <param name="agentId">The agent that places the call.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> InitiateTestCallAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> InitiateTestCallRawAsync(
         string agentId,
         global::Verity.Mcp.Host.Tools.InitiateTestCallBody body,
         global::System.Threading.CancellationToken cancellationToken = default) =>

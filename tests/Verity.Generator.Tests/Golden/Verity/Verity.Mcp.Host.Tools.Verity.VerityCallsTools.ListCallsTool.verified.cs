@@ -190,8 +190,32 @@ public sealed partial class VerityApi
     /// <param name="limit">Page size.</param>
     /// <param name="cursor">`nextCursor` from the previous page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.CallPage> ListCallsAsync(
+        global::Verity.Mcp.Host.Tools.CallStatus? status = null,
+        string? agentId = null,
+        global::System.DateTimeOffset? from = null,
+        global::System.DateTimeOffset? to = null,
+        long? limit = null,
+        string? cursor = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await ListCallsRawAsync(status, agentId, from, to, limit, cursor, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityCallsTools.ListCallsTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.CallPageJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="ListCallsAsync"/>, without reading the answer: List calls, newest first, filtered by status, agent and time range. (GET /api/calls)</summary>
+    /// <param name="status">Only calls in this state.</param>
+    /// <param name="agentId">Only calls placed by this agent.</param>
+    /// <param name="from">Only calls created at or after this instant (ISO 8601).</param>
+    /// <param name="to">Only calls created before this instant (ISO 8601).</param>
+    /// <param name="limit">Page size.</param>
+    /// <param name="cursor">`nextCursor` from the previous page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> ListCallsAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> ListCallsRawAsync(
         global::Verity.Mcp.Host.Tools.CallStatus? status = null,
         string? agentId = null,
         global::System.DateTimeOffset? from = null,

@@ -164,8 +164,24 @@ public sealed partial class VerityApi
     /// <param name="body">The request body.</param>
     /// <param name="idempotencyKey">Optional key that makes a retried create return the first result instead of a duplicate.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.Contact> CreateContactAsync(
+        global::Verity.Mcp.Host.Tools.CreateContactBody body,
+        string? idempotencyKey = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await CreateContactRawAsync(body, idempotencyKey, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityContactsTools.CreateContactTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.ContactJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="CreateContactAsync"/>, without reading the answer: Create a contact. (POST /api/contacts)</summary>
+    /// <param name="body">The request body.</param>
+    /// <param name="idempotencyKey">Optional key that makes a retried create return the first result instead of a duplicate.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> CreateContactAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> CreateContactRawAsync(
         global::Verity.Mcp.Host.Tools.CreateContactBody body,
         string? idempotencyKey = null,
         global::System.Threading.CancellationToken cancellationToken = default) =>

@@ -91,8 +91,22 @@ public sealed partial class VerityApi
     /// <summary>Delete a contact for good. (DELETE /api/contacts/{contactId})</summary>
     /// <param name="contactId">The contact's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.Deleted> DeleteContactAsync(
+        string contactId,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await DeleteContactRawAsync(contactId, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityContactsTools.DeleteContactTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.DeletedJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="DeleteContactAsync"/>, without reading the answer: Delete a contact for good. (DELETE /api/contacts/{contactId})</summary>
+    /// <param name="contactId">The contact's id.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> DeleteContactAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> DeleteContactRawAsync(
         string contactId,
         global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateDeleteContactRequest(contactId), cancellationToken);

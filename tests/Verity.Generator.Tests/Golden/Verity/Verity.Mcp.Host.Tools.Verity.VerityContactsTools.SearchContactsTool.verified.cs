@@ -165,8 +165,28 @@ public sealed partial class VerityApi
     /// <param name="limit">Page size.</param>
     /// <param name="cursor">`nextCursor` from the previous page.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.ContactPage> SearchContactsAsync(
+        string? q = null,
+        global::System.Collections.Generic.IReadOnlyList<string>? tag = null,
+        long? limit = null,
+        string? cursor = null,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await SearchContactsRawAsync(q, tag, limit, cursor, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityContactsTools.SearchContactsTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.ContactPageJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="SearchContactsAsync"/>, without reading the answer: Search contacts by name, phone number, e-mail or company. (GET /api/contacts)</summary>
+    /// <param name="q">Text to match; empty lists every contact.</param>
+    /// <param name="tag">Only contacts with all of these tags.</param>
+    /// <param name="limit">Page size.</param>
+    /// <param name="cursor">`nextCursor` from the previous page.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> SearchContactsAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> SearchContactsRawAsync(
         string? q = null,
         global::System.Collections.Generic.IReadOnlyList<string>? tag = null,
         long? limit = null,

@@ -169,8 +169,24 @@ public sealed partial class VerityApi
     /// <param name="contactId">The contact's id, e.g. ct_0001.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.Contact> UpdateContactAsync(
+        string contactId,
+        global::Verity.Mcp.Host.Tools.UpdateContactBody body,
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await UpdateContactRawAsync(contactId, body, cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityContactsTools.UpdateContactTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.ContactJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="UpdateContactAsync"/>, without reading the answer: Change some fields of a contact. (PATCH /api/contacts/{contactId})</summary>
+    /// <param name="contactId">The contact's id, e.g. ct_0001.</param>
+    /// <param name="body">The request body.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> UpdateContactAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> UpdateContactRawAsync(
         string contactId,
         global::Verity.Mcp.Host.Tools.UpdateContactBody body,
         global::System.Threading.CancellationToken cancellationToken = default) =>

@@ -27,10 +27,80 @@ public sealed partial class VerityJsonContext : global::System.Text.Json.Seriali
 
     protected override global::System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
 
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.AgentPage>? _AgentPage;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.AgentPage> AgentPage =>
+        _AgentPage ??= Create<global::Verity.Mcp.Host.Tools.AgentPage>(Options, new global::Verity.Mcp.Host.Tools.AgentPageJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.Agent>? _Agent;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.Agent> Agent =>
+        _Agent ??= Create<global::Verity.Mcp.Host.Tools.Agent>(Options, new global::Verity.Mcp.Host.Tools.AgentJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.AgentStatus>? _AgentStatus;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.AgentStatus> AgentStatus =>
+        _AgentStatus ??= Create<global::Verity.Mcp.Host.Tools.AgentStatus>(Options, new global::Verity.Mcp.Host.Tools.AgentStatusJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.Call>? _Call;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.Call> Call =>
+        _Call ??= Create<global::Verity.Mcp.Host.Tools.Call>(Options, new global::Verity.Mcp.Host.Tools.CallJsonConverter());
+
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.CallStatus>? _CallStatus;
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.CallStatus> CallStatus =>
         _CallStatus ??= Create<global::Verity.Mcp.Host.Tools.CallStatus>(Options, new global::Verity.Mcp.Host.Tools.CallStatusJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.CallPage>? _CallPage;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.CallPage> CallPage =>
+        _CallPage ??= Create<global::Verity.Mcp.Host.Tools.CallPage>(Options, new global::Verity.Mcp.Host.Tools.CallPageJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.Transcript>? _Transcript;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.Transcript> Transcript =>
+        _Transcript ??= Create<global::Verity.Mcp.Host.Tools.Transcript>(Options, new global::Verity.Mcp.Host.Tools.TranscriptJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.TranscriptTurn>? _TranscriptTurn;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.TranscriptTurn> TranscriptTurn =>
+        _TranscriptTurn ??= Create<global::Verity.Mcp.Host.Tools.TranscriptTurn>(Options, new global::Verity.Mcp.Host.Tools.TranscriptTurnJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker>? _TranscriptTurnSpeaker;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker> TranscriptTurnSpeaker =>
+        _TranscriptTurnSpeaker ??= Create<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker>(Options, new global::Verity.Mcp.Host.Tools.TranscriptTurnSpeakerJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.ContactPage>? _ContactPage;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.ContactPage> ContactPage =>
+        _ContactPage ??= Create<global::Verity.Mcp.Host.Tools.ContactPage>(Options, new global::Verity.Mcp.Host.Tools.ContactPageJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.Contact>? _Contact;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.Contact> Contact =>
+        _Contact ??= Create<global::Verity.Mcp.Host.Tools.Contact>(Options, new global::Verity.Mcp.Host.Tools.ContactJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.Deleted>? _Deleted;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.Deleted> Deleted =>
+        _Deleted ??= Create<global::Verity.Mcp.Host.Tools.Deleted>(Options, new global::Verity.Mcp.Host.Tools.DeletedJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumberList>? _PhoneNumberList;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumberList> PhoneNumberList =>
+        _PhoneNumberList ??= Create<global::Verity.Mcp.Host.Tools.PhoneNumberList>(Options, new global::Verity.Mcp.Host.Tools.PhoneNumberListJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumber>? _PhoneNumber;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumber> PhoneNumber =>
+        _PhoneNumber ??= Create<global::Verity.Mcp.Host.Tools.PhoneNumber>(Options, new global::Verity.Mcp.Host.Tools.PhoneNumberJsonConverter());
+
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem>? _PhoneNumberCapabilitiesItem;
+
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem> PhoneNumberCapabilitiesItem =>
+        _PhoneNumberCapabilitiesItem ??= Create<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem>(Options, new global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItemJsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.InitiateTestCallBody>? _InitiateTestCallBody;
 
@@ -49,7 +119,21 @@ public sealed partial class VerityJsonContext : global::System.Text.Json.Seriali
 
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
     {
+        if (type == typeof(global::Verity.Mcp.Host.Tools.AgentPage)) return AgentPage;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Agent)) return Agent;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.AgentStatus)) return AgentStatus;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Call)) return Call;
         if (type == typeof(global::Verity.Mcp.Host.Tools.CallStatus)) return CallStatus;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.CallPage)) return CallPage;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Transcript)) return Transcript;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.TranscriptTurn)) return TranscriptTurn;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker)) return TranscriptTurnSpeaker;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.ContactPage)) return ContactPage;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Contact)) return Contact;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Deleted)) return Deleted;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumberList)) return PhoneNumberList;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumber)) return PhoneNumber;
+        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem)) return PhoneNumberCapabilitiesItem;
         if (type == typeof(global::Verity.Mcp.Host.Tools.InitiateTestCallBody)) return InitiateTestCallBody;
         if (type == typeof(global::Verity.Mcp.Host.Tools.CreateContactBody)) return CreateContactBody;
         if (type == typeof(global::Verity.Mcp.Host.Tools.UpdateContactBody)) return UpdateContactBody;
@@ -61,7 +145,21 @@ public sealed partial class VerityJsonContext : global::System.Text.Json.Seriali
         global::System.Text.Json.JsonSerializerOptions options)
     {
         if (ReferenceEquals(options, Options)) return GetTypeInfo(type);
+        if (type == typeof(global::Verity.Mcp.Host.Tools.AgentPage)) return Create<global::Verity.Mcp.Host.Tools.AgentPage>(options, new global::Verity.Mcp.Host.Tools.AgentPageJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Agent)) return Create<global::Verity.Mcp.Host.Tools.Agent>(options, new global::Verity.Mcp.Host.Tools.AgentJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.AgentStatus)) return Create<global::Verity.Mcp.Host.Tools.AgentStatus>(options, new global::Verity.Mcp.Host.Tools.AgentStatusJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Call)) return Create<global::Verity.Mcp.Host.Tools.Call>(options, new global::Verity.Mcp.Host.Tools.CallJsonConverter());
         if (type == typeof(global::Verity.Mcp.Host.Tools.CallStatus)) return Create<global::Verity.Mcp.Host.Tools.CallStatus>(options, new global::Verity.Mcp.Host.Tools.CallStatusJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.CallPage)) return Create<global::Verity.Mcp.Host.Tools.CallPage>(options, new global::Verity.Mcp.Host.Tools.CallPageJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Transcript)) return Create<global::Verity.Mcp.Host.Tools.Transcript>(options, new global::Verity.Mcp.Host.Tools.TranscriptJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.TranscriptTurn)) return Create<global::Verity.Mcp.Host.Tools.TranscriptTurn>(options, new global::Verity.Mcp.Host.Tools.TranscriptTurnJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker)) return Create<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker>(options, new global::Verity.Mcp.Host.Tools.TranscriptTurnSpeakerJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.ContactPage)) return Create<global::Verity.Mcp.Host.Tools.ContactPage>(options, new global::Verity.Mcp.Host.Tools.ContactPageJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Contact)) return Create<global::Verity.Mcp.Host.Tools.Contact>(options, new global::Verity.Mcp.Host.Tools.ContactJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Deleted)) return Create<global::Verity.Mcp.Host.Tools.Deleted>(options, new global::Verity.Mcp.Host.Tools.DeletedJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumberList)) return Create<global::Verity.Mcp.Host.Tools.PhoneNumberList>(options, new global::Verity.Mcp.Host.Tools.PhoneNumberListJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumber)) return Create<global::Verity.Mcp.Host.Tools.PhoneNumber>(options, new global::Verity.Mcp.Host.Tools.PhoneNumberJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem)) return Create<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem>(options, new global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItemJsonConverter());
         if (type == typeof(global::Verity.Mcp.Host.Tools.InitiateTestCallBody)) return Create<global::Verity.Mcp.Host.Tools.InitiateTestCallBody>(options, new global::Verity.Mcp.Host.Tools.InitiateTestCallBodyJsonConverter());
         if (type == typeof(global::Verity.Mcp.Host.Tools.CreateContactBody)) return Create<global::Verity.Mcp.Host.Tools.CreateContactBody>(options, new global::Verity.Mcp.Host.Tools.CreateContactBodyJsonConverter());
         if (type == typeof(global::Verity.Mcp.Host.Tools.UpdateContactBody)) return Create<global::Verity.Mcp.Host.Tools.UpdateContactBody>(options, new global::Verity.Mcp.Host.Tools.UpdateContactBodyJsonConverter());

@@ -108,8 +108,20 @@ public sealed partial class VerityApi
 {
     /// <summary>List the phone numbers the workspace can call from. (GET /api/phone-numbers)</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The declared response, read from the API's JSON answer.</returns>
+    /// <exception cref="global::Verity.Mcp.Http.ApiCallException">The API answered outside 2xx, or with a body that is not the declared response.</exception>
+    public async global::System.Threading.Tasks.Task<global::Verity.Mcp.Host.Tools.PhoneNumberList> GetPhoneNumbersAsync(
+        global::System.Threading.CancellationToken cancellationToken = default) =>
+        global::Verity.Mcp.Tools.ApiResponseDecoder.Read(
+            await GetPhoneNumbersRawAsync(cancellationToken).ConfigureAwait(false),
+            global::Verity.Mcp.Host.Tools.VerityPhoneNumbersTools.GetPhoneNumbersTool.Descriptor,
+            Redactor,
+            static element => global::Verity.Mcp.Host.Tools.PhoneNumberListJsonConverter.Read(element));
+
+    /// <summary>Like <see cref="GetPhoneNumbersAsync"/>, without reading the answer: List the phone numbers the workspace can call from. (GET /api/phone-numbers)</summary>
+    /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
-    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetPhoneNumbersAsync(
+    public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetPhoneNumbersRawAsync(
         global::System.Threading.CancellationToken cancellationToken = default) =>
         Client.SendAsync(CreateGetPhoneNumbersRequest(), cancellationToken);
 
