@@ -32,6 +32,3 @@ public sealed class ApiCallException : Exception
     /// <summary>True when the API answered outside 2xx (false: a 2xx body did not read as the declared response).</summary>
     public bool IsStatusFailure => StatusCode is < 200 or >= 300;
 }
-
-/// <summary>The facts an <see cref="ApiCallException"/> carries.</summary>
-public sealed record ApiCallDetails(string Endpoint, int StatusCode, string? ReasonPhrase, string? ContentType, string? Content);
