@@ -2,7 +2,7 @@
 # Soak: 10,000 tool calls (by default) with random faults through the stdio server against the dev stack.
 # Reports faults injected, duplicate non-idempotent sends, secrets in any output, crashes, the server's resident
 # memory and its managed heap after a full GC (dotnet-gcdump, installed into a temporary folder) at warm-up and end.
-# Usage: bash bench/soak.sh [--calls N] [--seed N]   (VERITY_MCP_HOST_BINARY=path drives that binary, e.g. Native AOT)
+# Usage: bash bench/soak.sh [--calls N] [--seed N] [--warm-up N]   (VERITY_MCP_HOST_BINARY=path drives that binary, e.g. Native AOT)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out="$(mktemp -d)"

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Verity.Soak;
 
 /// <summary>What one soak run does: how many tool calls, the random seed, and which server binary it drives.</summary>
-internal sealed record SoakOptions(int Calls, int Seed, string HostPath, string? GcdumpTool)
+internal sealed record SoakOptions(int Calls, int Seed, string HostPath, string? GcdumpTool, int WarmUpCalls)
 {
     public static SoakOptions Parse(IReadOnlyList<string> args)
     {
@@ -11,6 +11,7 @@ internal sealed record SoakOptions(int Calls, int Seed, string HostPath, string?
         var seed = 1;
         string? host = null;
         string? gcdump = null;
+        int? warmUp = null;
         for (var i = 0; i < args.Count; i++)
         {
             var value = i + 1 < args.Count ? args[i + 1] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -28,12 +29,16 @@ internal sealed record SoakOptions(int Calls, int Seed, string HostPath, string?
                     host = value;
                     i++;
                     break;
+                case "--warm-up":
+                    warmUp = int.Parse(value, CultureInfo.InvariantCulture);
+                    i++;
+                    break;
                 case "--gcdump":
                     gcdump = value;
                     i++;
                     break;
                 default:
-                    throw new ArgumentException($"Unknown option {args[i]}. Use --calls N --seed N --host PATH [--gcdump PATH].");
+                    throw new ArgumentException($"Unknown option {args[i]}. Use --calls N --seed N --warm-up N --host PATH [--gcdump PATH].");
             }
         }
 
@@ -42,6 +47,6 @@ internal sealed record SoakOptions(int Calls, int Seed, string HostPath, string?
             throw new ArgumentException("--host must name the built verity-mcp executable (bench/soak.sh builds it).");
         }
 
-        return new SoakOptions(calls, seed, Path.GetFullPath(host), gcdump);
+        return new SoakOptions(calls, seed, Path.GetFullPath(host), gcdump, warmUp ?? Math.Min(100, calls / 10));
     }
 }

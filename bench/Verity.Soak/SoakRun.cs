@@ -24,7 +24,7 @@ internal static partial class SoakRun
             ["VERITY_LOG_LEVEL"] = "Debug",
         };
 
-        var totals = new SoakTotals { Calls = options.Calls };
+        var totals = new SoakTotals { Calls = options.Calls, WarmUpCalls = options.WarmUpCalls };
         var random = new Random(options.Seed);
         var secrets = new List<string> { stack.SecretKey };
         var markers = new List<string>();
@@ -34,7 +34,7 @@ internal static partial class SoakRun
         {
             for (var i = 0; i < options.Calls; i++)
             {
-                if (i == Math.Min(100, options.Calls / 10))
+                if (i == options.WarmUpCalls)
                 {
                     totals.MemoryAtStart = server.ResidentBytes();
                     totals.HeapAtStart = await ManagedHeap.MeasureAsync(options.GcdumpTool, server.Id).ConfigureAwait(false);

@@ -8,6 +8,8 @@ internal sealed class SoakTotals
 {
     public int Calls { get; init; }
 
+    public int WarmUpCalls { get; init; }
+
     public int FaultsInjected { get; set; }
 
     public int HostileCalls { get; set; }
@@ -52,9 +54,9 @@ internal sealed class SoakTotals
         Line("crashes (server exited)", Crashes);
         Line("protocol errors", ProtocolErrors);
         Line("hostile argument sets sent to the API", HostileAccepted);
-        Line("server RSS after warm-up", Megabytes(MemoryAtStart));
+        Line($"server RSS after {WarmUpCalls} warm-up calls", Megabytes(MemoryAtStart));
         Line("server RSS at end", Megabytes(MemoryAtEnd));
-        Line("managed heap after a full GC, warm-up", Megabytes(HeapAtStart));
+        Line($"managed heap after a full GC, {WarmUpCalls} calls", Megabytes(HeapAtStart));
         Line("managed heap after a full GC, end", Megabytes(HeapAtEnd));
         Line("elapsed", string.Create(CultureInfo.InvariantCulture, $"{Elapsed.TotalSeconds:0} s"));
         Line("result", Passed ? "PASS" : "FAIL");
