@@ -72,6 +72,34 @@ public sealed class GeneratedCodeConventionsTests
         Assert.All(signatures, line => Assert.True(line.Length <= 160, $"{line.Length} characters: {line}"));
     }
 
+    [Fact]
+    public void No_generated_line_is_longer_than_160_characters()
+    {
+        var verity = GeneratorHarness.Run(new[]
+        {
+            new CatalogFile("/repo/verity.catalog.json", GeneratorHarness.ReadVerityCatalog()),
+            new CatalogFile("/repo/every-type.catalog.json", TestCatalogs.EveryType),
+        }).Sources;
+        var synthetic = GeneratorHarness.Run(SyntheticCatalog.Create(1000)).Sources;
+
+        var longLines = verity.Concat(synthetic)
+            .SelectMany(pair => pair.Value.Split('\n').Where(line => line.Length > 160).Select(line => $"{pair.Key}: {line.Length}: {line}"))
+            .ToList();
+        Assert.True(longLines.Count == 0, $"{longLines.Count} lines over 160 characters:\n" + string.Join("\n", longLines.Take(10)));
+    }
+
+    [Theory]
+    [InlineData("x = f(aaaaaaaaaa, bbbbbbbbbb, cccccccccc);", 36, "x = f(aaaaaaaaaa, bbbbbbbbbb,|    cccccccccc);")]
+    [InlineData("const string D = \"one two three four five\";", 30, "const string D = \"one two \" +|    \"three four five\";")]
+    [InlineData("/// <summary>one two three four</summary>", 28, "/// <summary>one two three|/// four</summary>")]
+    [InlineData("y = $\"{a}, {b}, {c}, {d}, {e}, {f}\";", 20, "y = $\"{a}, {b}, {c}, {d}, {e}, {f}\";")]
+    public void A_long_line_is_cut_where_CSharp_allows_whitespace(string line, int width, string expected)
+    {
+        var pieces = Verity.Generator.Emit.LineWrapper.Wrap(line, Verity.Generator.Emit.SourceWriter.MaxLineLength - width);
+        var shown = pieces is null ? line : string.Join("|", pieces.Select((piece, i) => i > 0 && !piece.StartsWith("//", StringComparison.Ordinal) ? "    " + piece : piece));
+        Assert.Equal(expected, shown);
+    }
+
     [Theory]
     [InlineData("a ? b : c", "a", "b", "c")]
     [InlineData("f(x ? y : z) ? g(\" ? \") : h", "f(x ? y : z)", "g(\" ? \")", "h")]

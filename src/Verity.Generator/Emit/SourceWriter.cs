@@ -26,6 +26,11 @@ internal sealed class SourceWriter
 
     public SourceWriter Line(string text = "")
     {
+        if (LineWrapper.Wrap(text, _indent * 4) is { } pieces)
+        {
+            return Pieces(pieces);
+        }
+
         if (text.Length > 0)
         {
             _builder.Append(' ', _indent * 4).Append(text);
@@ -42,7 +47,27 @@ internal sealed class SourceWriter
     public SourceWriter Line([InterpolatedStringHandlerArgument("")] ref LineHandler line)
     {
         line.Finish();
+        var length = _builder.Length - line.TextStart;
+        if (_indent * 4 + length > MaxLineLength)
+        {
+            var text = _builder.ToString(line.TextStart, length);
+            _builder.Length = line.LineStart;
+            return Line(text);
+        }
+
         _builder.Append('\n');
+        return this;
+    }
+
+    /// <summary>A line cut by <see cref="LineWrapper"/>: its first piece here, the others one level deeper.</summary>
+    private SourceWriter Pieces(List<string> pieces)
+    {
+        var comment = pieces[0].StartsWith("//", System.StringComparison.Ordinal);
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            _builder.Append(' ', (_indent + (i > 0 && !comment ? 1 : 0)) * 4).Append(pieces[i]).Append('\n');
+        }
+
         return this;
     }
 
@@ -178,6 +203,10 @@ internal sealed class SourceWriter
         public void AppendFormatted(string? value) => _builder.Append(value);
 
         public void AppendFormatted<T>(T value) => _builder.Append(value?.ToString());
+
+        internal int LineStart => _lineStart;
+
+        internal int TextStart => _textStart;
 
         internal void Finish()
         {

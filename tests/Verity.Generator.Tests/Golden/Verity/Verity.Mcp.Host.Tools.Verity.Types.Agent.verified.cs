@@ -61,13 +61,15 @@ public sealed class AgentJsonConverter : global::System.Text.Json.Serialization.
             Id = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("id")),
             Name = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("name")),
             Description = element.TryGetProperty("description", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
             Status = global::Verity.Mcp.Host.Tools.AgentStatusJsonConverter.Read(element.GetProperty("status")),
             Voice = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("voice")),
             Language = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("language")),
             PhoneNumberId = element.TryGetProperty("phoneNumberId", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
             CreatedAt = global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(element.GetProperty("createdAt")),
         };

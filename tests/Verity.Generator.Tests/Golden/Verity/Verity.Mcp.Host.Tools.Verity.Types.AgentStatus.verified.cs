@@ -28,7 +28,8 @@ public sealed class AgentStatusJsonConverter : global::System.Text.Json.Serializ
         ref global::System.Text.Json.Utf8JsonReader reader,
         global::System.Type typeToConvert,
         global::System.Text.Json.JsonSerializerOptions options) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? FromJsonValue(reader.GetString()!) : throw new global::System.Text.Json.JsonException("Expected a string for AgentStatus.");
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? FromJsonValue(reader.GetString()!)
+            : throw new global::System.Text.Json.JsonException("Expected a string for AgentStatus.");
 
     public override void Write(
         global::System.Text.Json.Utf8JsonWriter writer,
@@ -36,7 +37,8 @@ public sealed class AgentStatusJsonConverter : global::System.Text.Json.Serializ
         global::System.Text.Json.JsonSerializerOptions options) =>
         writer.WriteStringValue(ToJsonValue(value));
 
-    public static global::Verity.Mcp.Host.Tools.AgentStatus Read(global::System.Text.Json.JsonElement element) => FromJsonValue(global::Verity.Mcp.Tools.ToolJson.ReadString(element));
+    public static global::Verity.Mcp.Host.Tools.AgentStatus Read(global::System.Text.Json.JsonElement element) =>
+        FromJsonValue(global::Verity.Mcp.Tools.ToolJson.ReadString(element));
 
     public static string ToJsonValue(global::Verity.Mcp.Host.Tools.AgentStatus value) => value switch
     {

@@ -74,13 +74,16 @@ public sealed class CallJsonConverter : global::System.Text.Json.Serialization.J
             AgentId = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("agentId")),
             ToNumber = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("toNumber")),
             FromNumber = element.TryGetProperty("fromNumber", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
             ContactName = element.TryGetProperty("contactName", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
             Context = element.TryGetProperty("context", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
             IsTest = element.TryGetProperty("isTest", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null
                 ? global::Verity.Mcp.Tools.ToolJson.ReadBoolean(value)
@@ -88,13 +91,16 @@ public sealed class CallJsonConverter : global::System.Text.Json.Serialization.J
             Status = global::Verity.Mcp.Host.Tools.CallStatusJsonConverter.Read(element.GetProperty("status")),
             CreatedAt = global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(element.GetProperty("createdAt")),
             StartedAt = element.TryGetProperty("startedAt", out value)
-                ? new global::Verity.Mcp.Tools.Optional<global::System.DateTimeOffset?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (global::System.DateTimeOffset?)null : global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(value))
+                ? new global::Verity.Mcp.Tools.Optional<global::System.DateTimeOffset?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null
+                    ? (global::System.DateTimeOffset?)null : global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(value))
                 : default,
             EndedAt = element.TryGetProperty("endedAt", out value)
-                ? new global::Verity.Mcp.Tools.Optional<global::System.DateTimeOffset?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (global::System.DateTimeOffset?)null : global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(value))
+                ? new global::Verity.Mcp.Tools.Optional<global::System.DateTimeOffset?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null
+                    ? (global::System.DateTimeOffset?)null : global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(value))
                 : default,
             DurationSeconds = element.TryGetProperty("durationSeconds", out value)
-                ? new global::Verity.Mcp.Tools.Optional<long?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (long?)null : global::Verity.Mcp.Tools.ToolJson.ReadInt64(value))
+                ? new global::Verity.Mcp.Tools.Optional<long?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (long?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadInt64(value))
                 : default,
         };
     }
@@ -137,12 +143,14 @@ public sealed class CallJsonConverter : global::System.Text.Json.Serialization.J
         if (value.StartedAt.HasValue)
         {
             writer.WritePropertyName("startedAt");
-            if (value.StartedAt.Value is { } startedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer, startedAtValue); } else { writer.WriteNullValue(); }
+            if (value.StartedAt.Value is { } startedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer,
+                startedAtValue); } else { writer.WriteNullValue(); }
         }
         if (value.EndedAt.HasValue)
         {
             writer.WritePropertyName("endedAt");
-            if (value.EndedAt.Value is { } endedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer, endedAtValue); } else { writer.WriteNullValue(); }
+            if (value.EndedAt.Value is { } endedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer,
+                endedAtValue); } else { writer.WriteNullValue(); }
         }
         if (value.DurationSeconds.HasValue)
         {

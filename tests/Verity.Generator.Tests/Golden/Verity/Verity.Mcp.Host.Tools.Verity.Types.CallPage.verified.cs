@@ -40,9 +40,11 @@ public sealed class CallPageJsonConverter : global::System.Text.Json.Serializati
         global::System.Text.Json.JsonElement value;
         return new global::Verity.Mcp.Host.Tools.CallPage
         {
-            Data = global::Verity.Mcp.Tools.ToolJson.ReadList(element.GetProperty("data"), static item0 => global::Verity.Mcp.Host.Tools.CallJsonConverter.Read(item0)),
+            Data = global::Verity.Mcp.Tools.ToolJson.ReadList(element.GetProperty("data"), static item0 =>
+                global::Verity.Mcp.Host.Tools.CallJsonConverter.Read(item0)),
             NextCursor = element.TryGetProperty("nextCursor", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
         };
     }
@@ -53,7 +55,8 @@ public sealed class CallPageJsonConverter : global::System.Text.Json.Serializati
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("data");
-        global::Verity.Mcp.Tools.ToolJson.WriteList(writer, value.Data, static (writer0, item0) => { global::Verity.Mcp.Host.Tools.CallJsonConverter.Write(writer0, item0); });
+        global::Verity.Mcp.Tools.ToolJson.WriteList(writer, value.Data, static (writer0, item0)
+            => { global::Verity.Mcp.Host.Tools.CallJsonConverter.Write(writer0, item0); });
         if (value.NextCursor.HasValue)
         {
             writer.WritePropertyName("nextCursor");

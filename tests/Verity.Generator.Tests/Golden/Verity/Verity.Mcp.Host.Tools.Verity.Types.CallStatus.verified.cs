@@ -36,7 +36,8 @@ public sealed class CallStatusJsonConverter : global::System.Text.Json.Serializa
         ref global::System.Text.Json.Utf8JsonReader reader,
         global::System.Type typeToConvert,
         global::System.Text.Json.JsonSerializerOptions options) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? FromJsonValue(reader.GetString()!) : throw new global::System.Text.Json.JsonException("Expected a string for CallStatus.");
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? FromJsonValue(reader.GetString()!)
+            : throw new global::System.Text.Json.JsonException("Expected a string for CallStatus.");
 
     public override void Write(
         global::System.Text.Json.Utf8JsonWriter writer,
@@ -44,7 +45,8 @@ public sealed class CallStatusJsonConverter : global::System.Text.Json.Serializa
         global::System.Text.Json.JsonSerializerOptions options) =>
         writer.WriteStringValue(ToJsonValue(value));
 
-    public static global::Verity.Mcp.Host.Tools.CallStatus Read(global::System.Text.Json.JsonElement element) => FromJsonValue(global::Verity.Mcp.Tools.ToolJson.ReadString(element));
+    public static global::Verity.Mcp.Host.Tools.CallStatus Read(global::System.Text.Json.JsonElement element) =>
+        FromJsonValue(global::Verity.Mcp.Tools.ToolJson.ReadString(element));
 
     public static string ToJsonValue(global::Verity.Mcp.Host.Tools.CallStatus value) => value switch
     {

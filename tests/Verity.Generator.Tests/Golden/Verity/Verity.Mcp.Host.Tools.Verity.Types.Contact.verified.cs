@@ -65,18 +65,22 @@ public sealed class ContactJsonConverter : global::System.Text.Json.Serializatio
             Name = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("name")),
             PhoneNumber = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("phoneNumber")),
             Email = element.TryGetProperty("email", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
             Company = element.TryGetProperty("company", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
             Tags = global::Verity.Mcp.Tools.ToolJson.ReadList(element.GetProperty("tags"), static item0 => global::Verity.Mcp.Tools.ToolJson.ReadString(item0)),
             Notes = element.TryGetProperty("notes", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
             CreatedAt = global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(element.GetProperty("createdAt")),
             UpdatedAt = element.TryGetProperty("updatedAt", out value)
-                ? new global::Verity.Mcp.Tools.Optional<global::System.DateTimeOffset?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (global::System.DateTimeOffset?)null : global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(value))
+                ? new global::Verity.Mcp.Tools.Optional<global::System.DateTimeOffset?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null
+                    ? (global::System.DateTimeOffset?)null : global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(value))
                 : default,
         };
     }
@@ -114,7 +118,8 @@ public sealed class ContactJsonConverter : global::System.Text.Json.Serializatio
         if (value.UpdatedAt.HasValue)
         {
             writer.WritePropertyName("updatedAt");
-            if (value.UpdatedAt.Value is { } updatedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer, updatedAtValue); } else { writer.WriteNullValue(); }
+            if (value.UpdatedAt.Value is { } updatedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer,
+                updatedAtValue); } else { writer.WriteNullValue(); }
         }
         writer.WriteEndObject();
     }

@@ -52,11 +52,14 @@ public sealed class PhoneNumberJsonConverter : global::System.Text.Json.Serializ
             Id = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("id")),
             Number = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("number")),
             Label = element.TryGetProperty("label", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
-            Capabilities = global::Verity.Mcp.Tools.ToolJson.ReadList(element.GetProperty("capabilities"), static item0 => global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItemJsonConverter.Read(item0)),
+            Capabilities = global::Verity.Mcp.Tools.ToolJson.ReadList(element.GetProperty("capabilities"), static item0 =>
+                global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItemJsonConverter.Read(item0)),
             AssignedAgentId = element.TryGetProperty("assignedAgentId", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
         };
     }
@@ -76,7 +79,8 @@ public sealed class PhoneNumberJsonConverter : global::System.Text.Json.Serializ
             if (value.Label.Value is { } labelValue) { writer.WriteStringValue(labelValue); } else { writer.WriteNullValue(); }
         }
         writer.WritePropertyName("capabilities");
-        global::Verity.Mcp.Tools.ToolJson.WriteList(writer, value.Capabilities, static (writer0, item0) => { writer0.WriteStringValue(global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItemJsonConverter.ToJsonValue(item0)); });
+        global::Verity.Mcp.Tools.ToolJson.WriteList(writer, value.Capabilities, static (writer0, item0)
+            => { writer0.WriteStringValue(global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItemJsonConverter.ToJsonValue(item0)); });
         if (value.AssignedAgentId.HasValue)
         {
             writer.WritePropertyName("assignedAgentId");

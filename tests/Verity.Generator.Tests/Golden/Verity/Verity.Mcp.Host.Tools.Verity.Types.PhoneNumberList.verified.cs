@@ -36,7 +36,8 @@ public sealed class PhoneNumberListJsonConverter : global::System.Text.Json.Seri
     {
         return new global::Verity.Mcp.Host.Tools.PhoneNumberList
         {
-            Data = global::Verity.Mcp.Tools.ToolJson.ReadList(element.GetProperty("data"), static item0 => global::Verity.Mcp.Host.Tools.PhoneNumberJsonConverter.Read(item0)),
+            Data = global::Verity.Mcp.Tools.ToolJson.ReadList(element.GetProperty("data"), static item0 =>
+                global::Verity.Mcp.Host.Tools.PhoneNumberJsonConverter.Read(item0)),
         };
     }
 
@@ -46,7 +47,8 @@ public sealed class PhoneNumberListJsonConverter : global::System.Text.Json.Seri
         global::System.ArgumentNullException.ThrowIfNull(value);
         writer.WriteStartObject();
         writer.WritePropertyName("data");
-        global::Verity.Mcp.Tools.ToolJson.WriteList(writer, value.Data, static (writer0, item0) => { global::Verity.Mcp.Host.Tools.PhoneNumberJsonConverter.Write(writer0, item0); });
+        global::Verity.Mcp.Tools.ToolJson.WriteList(writer, value.Data, static (writer0, item0)
+            => { global::Verity.Mcp.Host.Tools.PhoneNumberJsonConverter.Write(writer0, item0); });
         writer.WriteEndObject();
     }
 }

@@ -48,9 +48,11 @@ public sealed class TranscriptJsonConverter : global::System.Text.Json.Serializa
         {
             CallId = global::Verity.Mcp.Tools.ToolJson.ReadString(element.GetProperty("callId")),
             Status = global::Verity.Mcp.Host.Tools.CallStatusJsonConverter.Read(element.GetProperty("status")),
-            Turns = global::Verity.Mcp.Tools.ToolJson.ReadList(element.GetProperty("turns"), static item0 => global::Verity.Mcp.Host.Tools.TranscriptTurnJsonConverter.Read(item0)),
+            Turns = global::Verity.Mcp.Tools.ToolJson.ReadList(element.GetProperty("turns"), static item0 =>
+                global::Verity.Mcp.Host.Tools.TranscriptTurnJsonConverter.Read(item0)),
             Summary = element.TryGetProperty("summary", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
         };
     }
@@ -65,7 +67,8 @@ public sealed class TranscriptJsonConverter : global::System.Text.Json.Serializa
         writer.WritePropertyName("status");
         writer.WriteStringValue(global::Verity.Mcp.Host.Tools.CallStatusJsonConverter.ToJsonValue(value.Status));
         writer.WritePropertyName("turns");
-        global::Verity.Mcp.Tools.ToolJson.WriteList(writer, value.Turns, static (writer0, item0) => { global::Verity.Mcp.Host.Tools.TranscriptTurnJsonConverter.Write(writer0, item0); });
+        global::Verity.Mcp.Tools.ToolJson.WriteList(writer, value.Turns, static (writer0, item0)
+            => { global::Verity.Mcp.Host.Tools.TranscriptTurnJsonConverter.Write(writer0, item0); });
         if (value.Summary.HasValue)
         {
             writer.WritePropertyName("summary");

@@ -20,13 +20,15 @@ public enum TranscriptTurnSpeaker
 /// <summary>Maps <see cref="TranscriptTurnSpeaker"/> to and from its JSON strings without reflection.</summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
 [global::System.ComponentModel.EditorBrowsable(global::System.ComponentModel.EditorBrowsableState.Never)]
-public sealed class TranscriptTurnSpeakerJsonConverter : global::System.Text.Json.Serialization.JsonConverter<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker>
+public sealed class TranscriptTurnSpeakerJsonConverter
+    : global::System.Text.Json.Serialization.JsonConverter<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker>
 {
     public override global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker Read(
         ref global::System.Text.Json.Utf8JsonReader reader,
         global::System.Type typeToConvert,
         global::System.Text.Json.JsonSerializerOptions options) =>
-        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? FromJsonValue(reader.GetString()!) : throw new global::System.Text.Json.JsonException("Expected a string for TranscriptTurnSpeaker.");
+        reader.TokenType == global::System.Text.Json.JsonTokenType.String ? FromJsonValue(reader.GetString()!)
+            : throw new global::System.Text.Json.JsonException("Expected a string for TranscriptTurnSpeaker.");
 
     public override void Write(
         global::System.Text.Json.Utf8JsonWriter writer,
@@ -34,7 +36,8 @@ public sealed class TranscriptTurnSpeakerJsonConverter : global::System.Text.Jso
         global::System.Text.Json.JsonSerializerOptions options) =>
         writer.WriteStringValue(ToJsonValue(value));
 
-    public static global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker Read(global::System.Text.Json.JsonElement element) => FromJsonValue(global::Verity.Mcp.Tools.ToolJson.ReadString(element));
+    public static global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker Read(global::System.Text.Json.JsonElement element) =>
+        FromJsonValue(global::Verity.Mcp.Tools.ToolJson.ReadString(element));
 
     public static string ToJsonValue(global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker value) => value switch
     {

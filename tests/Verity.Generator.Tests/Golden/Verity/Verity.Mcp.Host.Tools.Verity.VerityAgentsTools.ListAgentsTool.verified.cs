@@ -14,7 +14,8 @@ public static partial class VerityAgentsTools
     {
         public const string Name = "list_agents";
 
-        public const string Description = "List the workspace's AI phone agents.\n\nResults are ordered by creation time, newest first. Use `search` to filter by name and `cursor` to page.";
+        public const string Description = "List the workspace's AI phone agents.\n\nResults are ordered by creation time, newest first. Use `search` to " +
+            "filter by name and `cursor` to page.";
 
         public const string InputSchemaJson = """
         {

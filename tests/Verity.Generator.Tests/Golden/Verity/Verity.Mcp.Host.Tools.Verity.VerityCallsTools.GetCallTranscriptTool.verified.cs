@@ -132,7 +132,8 @@ public sealed partial class VerityApi
             Redactor,
             static element => global::Verity.Mcp.Host.Tools.TranscriptJsonConverter.Read(element));
 
-    /// <summary>Like <see cref="GetCallTranscriptAsync"/>, without reading the answer: Get the transcript of a call, turn by turn. (GET /api/calls/{callId}/transcript)</summary>
+    /// <summary>Like <see cref="GetCallTranscriptAsync"/>, without reading the answer: Get the transcript of a call, turn by turn. (GET
+    /// /api/calls/{callId}/transcript)</summary>
     /// <param name="callId">The call's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>

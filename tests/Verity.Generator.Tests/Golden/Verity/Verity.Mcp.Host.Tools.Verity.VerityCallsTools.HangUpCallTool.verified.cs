@@ -14,7 +14,8 @@ public static partial class VerityCallsTools
     {
         public const string Name = "hang_up_call";
 
-        public const string Description = "Hang up a call that is ringing or in progress.\n\nEnds the call for both parties. Hanging up a call that has already ended changes nothing.";
+        public const string Description = "Hang up a call that is ringing or in progress.\n\nEnds the call for both parties. Hanging up a call that has " +
+            "already ended changes nothing.";
 
         public const string InputSchemaJson = """
         {
@@ -142,7 +143,8 @@ public sealed partial class VerityApi
             Redactor,
             static element => global::Verity.Mcp.Host.Tools.CallJsonConverter.Read(element));
 
-    /// <summary>Like <see cref="HangUpCallAsync"/>, without reading the answer: Hang up a call that is ringing or in progress. (POST /api/calls/{callId}/hangup)</summary>
+    /// <summary>Like <see cref="HangUpCallAsync"/>, without reading the answer: Hang up a call that is ringing or in progress. (POST
+    /// /api/calls/{callId}/hangup)</summary>
     /// <param name="callId">The call's id.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>

@@ -14,7 +14,8 @@ public static partial class VerityCallsTools
     {
         public const string Name = "initiate_test_call";
 
-        public const string Description = "Start a test phone call from an agent to a phone number.\n\nThe agent dials the number right away and a real phone rings: confirm the number with the user first. Returns the new call; poll get_call or get_call_transcript to follow it.";
+        public const string Description = "Start a test phone call from an agent to a phone number.\n\nThe agent dials the number right away and a real " +
+            "phone rings: confirm the number with the user first. Returns the new call; poll get_call or get_call_transcript to follow it.";
 
         public const string InputSchemaJson = """
         {
@@ -166,7 +167,8 @@ public sealed partial class VerityApi
             Redactor,
             static element => global::Verity.Mcp.Host.Tools.CallJsonConverter.Read(element));
 
-    /// <summary>Like <see cref="InitiateTestCallAsync"/>, without reading the answer: Start a test phone call from an agent to a phone number. (POST /api/calls/agents/{agentId}/test)</summary>
+    /// <summary>Like <see cref="InitiateTestCallAsync"/>, without reading the answer: Start a test phone call from an agent to a phone number. (POST
+    /// /api/calls/agents/{agentId}/test)</summary>
     /// <param name="agentId">The agent that places the call.</param>
     /// <param name="body">The request body.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
@@ -185,7 +187,8 @@ public sealed partial class VerityApi
         request.AppendLiteral("/api/calls/agents/");
         request.AppendSegment("agentId", agentId);
         request.AppendLiteral("/test");
-        request.SetJsonBody(global::Verity.Mcp.Tools.ToolJson.Serialize(body, static (writer, value) => { global::Verity.Mcp.Host.Tools.InitiateTestCallBodyJsonConverter.Write(writer, value); }));
+        request.SetJsonBody(global::Verity.Mcp.Tools.ToolJson.Serialize(body, static (writer, value)
+            => { global::Verity.Mcp.Host.Tools.InitiateTestCallBodyJsonConverter.Write(writer, value); }));
         return request.Build();
     }
 }

@@ -175,7 +175,8 @@ public static partial class VerityCallsTools
             global::System.DateTimeOffset? to = arguments.TryGet("to", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadDateTimeOffset(value) : null;
             long? limit = arguments.TryGet("limit", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadInt64(value) : null;
             string? cursor = arguments.TryGet("cursor", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null;
-            return global::Verity.Mcp.Host.Tools.VerityApi.CreateListCallsRequest(status: status, agentId: agentId, from: from, to: to, limit: limit, cursor: cursor);
+            return global::Verity.Mcp.Host.Tools.VerityApi.CreateListCallsRequest(status: status, agentId: agentId, from: from, to: to, limit: limit,
+                cursor: cursor);
         }
     }
 }
@@ -206,7 +207,8 @@ public sealed partial class VerityApi
             Redactor,
             static element => global::Verity.Mcp.Host.Tools.CallPageJsonConverter.Read(element));
 
-    /// <summary>Like <see cref="ListCallsAsync"/>, without reading the answer: List calls, newest first, filtered by status, agent and time range. (GET /api/calls)</summary>
+    /// <summary>Like <see cref="ListCallsAsync"/>, without reading the answer: List calls, newest first, filtered by status, agent and time range. (GET
+    /// /api/calls)</summary>
     /// <param name="status">Only calls in this state.</param>
     /// <param name="agentId">Only calls placed by this agent.</param>
     /// <param name="from">Only calls created at or after this instant (ISO 8601).</param>

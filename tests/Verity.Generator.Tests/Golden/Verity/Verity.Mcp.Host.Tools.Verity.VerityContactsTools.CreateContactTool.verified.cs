@@ -199,7 +199,8 @@ public sealed partial class VerityApi
         {
             request.AddHeader("Idempotency-Key", idempotencyKeyValue);
         }
-        request.SetJsonBody(global::Verity.Mcp.Tools.ToolJson.Serialize(body, static (writer, value) => { global::Verity.Mcp.Host.Tools.CreateContactBodyJsonConverter.Write(writer, value); }));
+        request.SetJsonBody(global::Verity.Mcp.Tools.ToolJson.Serialize(body, static (writer, value)
+            => { global::Verity.Mcp.Host.Tools.CreateContactBodyJsonConverter.Write(writer, value); }));
         return request.Build();
     }
 }

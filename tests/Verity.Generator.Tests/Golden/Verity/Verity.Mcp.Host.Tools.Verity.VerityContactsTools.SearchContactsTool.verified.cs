@@ -179,7 +179,8 @@ public sealed partial class VerityApi
             Redactor,
             static element => global::Verity.Mcp.Host.Tools.ContactPageJsonConverter.Read(element));
 
-    /// <summary>Like <see cref="SearchContactsAsync"/>, without reading the answer: Search contacts by name, phone number, e-mail or company. (GET /api/contacts)</summary>
+    /// <summary>Like <see cref="SearchContactsAsync"/>, without reading the answer: Search contacts by name, phone number, e-mail or company. (GET
+    /// /api/contacts)</summary>
     /// <param name="q">Text to match; empty lists every contact.</param>
     /// <param name="tag">Only contacts with all of these tags.</param>
     /// <param name="limit">Page size.</param>

@@ -146,16 +146,19 @@ public static partial class VerityContactsTools
                 Name = arguments.TryGet("name", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null,
                 PhoneNumber = arguments.TryGet("phoneNumber", out value) ? global::Verity.Mcp.Tools.ToolJson.ReadString(value) : null,
                 Email = arguments.TryGetPresent("email", out value)
-                    ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                    ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                        : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                     : default,
                 Company = arguments.TryGetPresent("company", out value)
-                    ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                    ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                        : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                     : default,
                 Tags = arguments.TryGet("tags", out value)
                     ? global::Verity.Mcp.Tools.ToolJson.ReadList(value, static item0 => global::Verity.Mcp.Tools.ToolJson.ReadString(item0))
                     : null,
                 Notes = arguments.TryGetPresent("notes", out value)
-                    ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                    ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                        : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                     : default,
             };
             return global::Verity.Mcp.Host.Tools.VerityApi.CreateUpdateContactRequest(contactId: contactId, body: body);
@@ -199,7 +202,8 @@ public sealed partial class VerityApi
         var request = new global::Verity.Mcp.Tools.ApiRequestBuilder(global::Verity.Mcp.Host.Tools.VerityContactsTools.UpdateContactTool.Descriptor);
         request.AppendLiteral("/api/contacts/");
         request.AppendSegment("contactId", contactId);
-        request.SetJsonBody(global::Verity.Mcp.Tools.ToolJson.Serialize(body, static (writer, value) => { global::Verity.Mcp.Host.Tools.UpdateContactBodyJsonConverter.Write(writer, value); }));
+        request.SetJsonBody(global::Verity.Mcp.Tools.ToolJson.Serialize(body, static (writer, value)
+            => { global::Verity.Mcp.Host.Tools.UpdateContactBodyJsonConverter.Write(writer, value); }));
         return request.Build();
     }
 }
@@ -256,16 +260,19 @@ public sealed class UpdateContactBodyJsonConverter : global::System.Text.Json.Se
                 ? global::Verity.Mcp.Tools.ToolJson.ReadString(value)
                 : null,
             Email = element.TryGetProperty("email", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
             Company = element.TryGetProperty("company", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
             Tags = element.TryGetProperty("tags", out value) && value.ValueKind != global::System.Text.Json.JsonValueKind.Null
                 ? global::Verity.Mcp.Tools.ToolJson.ReadList(value, static item0 => global::Verity.Mcp.Tools.ToolJson.ReadString(item0))
                 : null,
             Notes = element.TryGetProperty("notes", out value)
-                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
+                ? new global::Verity.Mcp.Tools.Optional<string?>(value.ValueKind == global::System.Text.Json.JsonValueKind.Null ? (string?)null
+                    : global::Verity.Mcp.Tools.ToolJson.ReadString(value))
                 : default,
         };
     }

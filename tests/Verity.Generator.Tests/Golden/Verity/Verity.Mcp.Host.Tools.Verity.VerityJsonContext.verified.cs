@@ -11,7 +11,8 @@ namespace Verity.Mcp.Host.Tools;
 /// serialization needs no reflection (Native AOT). Use it as a type-info resolver.
 /// </summary>
 [global::System.CodeDom.Compiler.GeneratedCode("Verity.Generator", "0.1.0.0")]
-public sealed partial class VerityJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext, global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
+public sealed partial class VerityJsonContext : global::System.Text.Json.Serialization.JsonSerializerContext,
+    global::System.Text.Json.Serialization.Metadata.IJsonTypeInfoResolver
 {
     public VerityJsonContext()
         : this(new global::System.Text.Json.JsonSerializerOptions())
@@ -70,7 +71,8 @@ public sealed partial class VerityJsonContext : global::System.Text.Json.Seriali
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker>? _TranscriptTurnSpeaker;
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker> TranscriptTurnSpeaker =>
-        _TranscriptTurnSpeaker ??= Create<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker>(Options, new global::Verity.Mcp.Host.Tools.TranscriptTurnSpeakerJsonConverter());
+        _TranscriptTurnSpeaker ??= Create<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker>(Options,
+            new global::Verity.Mcp.Host.Tools.TranscriptTurnSpeakerJsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.ContactPage>? _ContactPage;
 
@@ -97,25 +99,31 @@ public sealed partial class VerityJsonContext : global::System.Text.Json.Seriali
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumber> PhoneNumber =>
         _PhoneNumber ??= Create<global::Verity.Mcp.Host.Tools.PhoneNumber>(Options, new global::Verity.Mcp.Host.Tools.PhoneNumberJsonConverter());
 
-    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem>? _PhoneNumberCapabilitiesItem;
+    private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem>?
+        _PhoneNumberCapabilitiesItem;
 
-    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem> PhoneNumberCapabilitiesItem =>
-        _PhoneNumberCapabilitiesItem ??= Create<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem>(Options, new global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItemJsonConverter());
+    public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem>
+        PhoneNumberCapabilitiesItem =>
+        _PhoneNumberCapabilitiesItem ??= Create<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem>(Options,
+            new global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItemJsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.InitiateTestCallBody>? _InitiateTestCallBody;
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.InitiateTestCallBody> InitiateTestCallBody =>
-        _InitiateTestCallBody ??= Create<global::Verity.Mcp.Host.Tools.InitiateTestCallBody>(Options, new global::Verity.Mcp.Host.Tools.InitiateTestCallBodyJsonConverter());
+        _InitiateTestCallBody ??= Create<global::Verity.Mcp.Host.Tools.InitiateTestCallBody>(Options,
+            new global::Verity.Mcp.Host.Tools.InitiateTestCallBodyJsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.CreateContactBody>? _CreateContactBody;
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.CreateContactBody> CreateContactBody =>
-        _CreateContactBody ??= Create<global::Verity.Mcp.Host.Tools.CreateContactBody>(Options, new global::Verity.Mcp.Host.Tools.CreateContactBodyJsonConverter());
+        _CreateContactBody ??= Create<global::Verity.Mcp.Host.Tools.CreateContactBody>(Options,
+            new global::Verity.Mcp.Host.Tools.CreateContactBodyJsonConverter());
 
     private global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.UpdateContactBody>? _UpdateContactBody;
 
     public global::System.Text.Json.Serialization.Metadata.JsonTypeInfo<global::Verity.Mcp.Host.Tools.UpdateContactBody> UpdateContactBody =>
-        _UpdateContactBody ??= Create<global::Verity.Mcp.Host.Tools.UpdateContactBody>(Options, new global::Verity.Mcp.Host.Tools.UpdateContactBodyJsonConverter());
+        _UpdateContactBody ??= Create<global::Verity.Mcp.Host.Tools.UpdateContactBody>(Options,
+            new global::Verity.Mcp.Host.Tools.UpdateContactBodyJsonConverter());
 
     public override global::System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(global::System.Type type)
     {
@@ -145,24 +153,42 @@ public sealed partial class VerityJsonContext : global::System.Text.Json.Seriali
         global::System.Text.Json.JsonSerializerOptions options)
     {
         if (ReferenceEquals(options, Options)) return GetTypeInfo(type);
-        if (type == typeof(global::Verity.Mcp.Host.Tools.AgentPage)) return Create<global::Verity.Mcp.Host.Tools.AgentPage>(options, new global::Verity.Mcp.Host.Tools.AgentPageJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.Agent)) return Create<global::Verity.Mcp.Host.Tools.Agent>(options, new global::Verity.Mcp.Host.Tools.AgentJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.AgentStatus)) return Create<global::Verity.Mcp.Host.Tools.AgentStatus>(options, new global::Verity.Mcp.Host.Tools.AgentStatusJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.Call)) return Create<global::Verity.Mcp.Host.Tools.Call>(options, new global::Verity.Mcp.Host.Tools.CallJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.CallStatus)) return Create<global::Verity.Mcp.Host.Tools.CallStatus>(options, new global::Verity.Mcp.Host.Tools.CallStatusJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.CallPage)) return Create<global::Verity.Mcp.Host.Tools.CallPage>(options, new global::Verity.Mcp.Host.Tools.CallPageJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.Transcript)) return Create<global::Verity.Mcp.Host.Tools.Transcript>(options, new global::Verity.Mcp.Host.Tools.TranscriptJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.TranscriptTurn)) return Create<global::Verity.Mcp.Host.Tools.TranscriptTurn>(options, new global::Verity.Mcp.Host.Tools.TranscriptTurnJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker)) return Create<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker>(options, new global::Verity.Mcp.Host.Tools.TranscriptTurnSpeakerJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.ContactPage)) return Create<global::Verity.Mcp.Host.Tools.ContactPage>(options, new global::Verity.Mcp.Host.Tools.ContactPageJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.Contact)) return Create<global::Verity.Mcp.Host.Tools.Contact>(options, new global::Verity.Mcp.Host.Tools.ContactJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.Deleted)) return Create<global::Verity.Mcp.Host.Tools.Deleted>(options, new global::Verity.Mcp.Host.Tools.DeletedJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumberList)) return Create<global::Verity.Mcp.Host.Tools.PhoneNumberList>(options, new global::Verity.Mcp.Host.Tools.PhoneNumberListJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumber)) return Create<global::Verity.Mcp.Host.Tools.PhoneNumber>(options, new global::Verity.Mcp.Host.Tools.PhoneNumberJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem)) return Create<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem>(options, new global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItemJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.InitiateTestCallBody)) return Create<global::Verity.Mcp.Host.Tools.InitiateTestCallBody>(options, new global::Verity.Mcp.Host.Tools.InitiateTestCallBodyJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.CreateContactBody)) return Create<global::Verity.Mcp.Host.Tools.CreateContactBody>(options, new global::Verity.Mcp.Host.Tools.CreateContactBodyJsonConverter());
-        if (type == typeof(global::Verity.Mcp.Host.Tools.UpdateContactBody)) return Create<global::Verity.Mcp.Host.Tools.UpdateContactBody>(options, new global::Verity.Mcp.Host.Tools.UpdateContactBodyJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.AgentPage)) return Create<global::Verity.Mcp.Host.Tools.AgentPage>(options,
+            new global::Verity.Mcp.Host.Tools.AgentPageJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Agent)) return Create<global::Verity.Mcp.Host.Tools.Agent>(options,
+            new global::Verity.Mcp.Host.Tools.AgentJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.AgentStatus)) return Create<global::Verity.Mcp.Host.Tools.AgentStatus>(options,
+            new global::Verity.Mcp.Host.Tools.AgentStatusJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Call)) return Create<global::Verity.Mcp.Host.Tools.Call>(options,
+            new global::Verity.Mcp.Host.Tools.CallJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.CallStatus)) return Create<global::Verity.Mcp.Host.Tools.CallStatus>(options,
+            new global::Verity.Mcp.Host.Tools.CallStatusJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.CallPage)) return Create<global::Verity.Mcp.Host.Tools.CallPage>(options,
+            new global::Verity.Mcp.Host.Tools.CallPageJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Transcript)) return Create<global::Verity.Mcp.Host.Tools.Transcript>(options,
+            new global::Verity.Mcp.Host.Tools.TranscriptJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.TranscriptTurn)) return Create<global::Verity.Mcp.Host.Tools.TranscriptTurn>(options,
+            new global::Verity.Mcp.Host.Tools.TranscriptTurnJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker)) return Create<global::Verity.Mcp.Host.Tools.TranscriptTurnSpeaker>(options,
+            new global::Verity.Mcp.Host.Tools.TranscriptTurnSpeakerJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.ContactPage)) return Create<global::Verity.Mcp.Host.Tools.ContactPage>(options,
+            new global::Verity.Mcp.Host.Tools.ContactPageJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Contact)) return Create<global::Verity.Mcp.Host.Tools.Contact>(options,
+            new global::Verity.Mcp.Host.Tools.ContactJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.Deleted)) return Create<global::Verity.Mcp.Host.Tools.Deleted>(options,
+            new global::Verity.Mcp.Host.Tools.DeletedJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumberList)) return Create<global::Verity.Mcp.Host.Tools.PhoneNumberList>(options,
+            new global::Verity.Mcp.Host.Tools.PhoneNumberListJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumber)) return Create<global::Verity.Mcp.Host.Tools.PhoneNumber>(options,
+            new global::Verity.Mcp.Host.Tools.PhoneNumberJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem)) return Create<global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItem>(
+            options, new global::Verity.Mcp.Host.Tools.PhoneNumberCapabilitiesItemJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.InitiateTestCallBody)) return Create<global::Verity.Mcp.Host.Tools.InitiateTestCallBody>(options,
+            new global::Verity.Mcp.Host.Tools.InitiateTestCallBodyJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.CreateContactBody)) return Create<global::Verity.Mcp.Host.Tools.CreateContactBody>(options,
+            new global::Verity.Mcp.Host.Tools.CreateContactBodyJsonConverter());
+        if (type == typeof(global::Verity.Mcp.Host.Tools.UpdateContactBody)) return Create<global::Verity.Mcp.Host.Tools.UpdateContactBody>(options,
+            new global::Verity.Mcp.Host.Tools.UpdateContactBodyJsonConverter());
         return null;
     }
 

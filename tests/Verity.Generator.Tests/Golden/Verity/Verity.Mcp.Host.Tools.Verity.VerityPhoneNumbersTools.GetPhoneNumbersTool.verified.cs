@@ -118,7 +118,8 @@ public sealed partial class VerityApi
             Redactor,
             static element => global::Verity.Mcp.Host.Tools.PhoneNumberListJsonConverter.Read(element));
 
-    /// <summary>Like <see cref="GetPhoneNumbersAsync"/>, without reading the answer: List the phone numbers the workspace can call from. (GET /api/phone-numbers)</summary>
+    /// <summary>Like <see cref="GetPhoneNumbersAsync"/>, without reading the answer: List the phone numbers the workspace can call from. (GET
+    /// /api/phone-numbers)</summary>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <returns>The API's answer as it came, whatever its status.</returns>
     public global::System.Threading.Tasks.Task<global::Verity.Mcp.Http.ApiResponse> GetPhoneNumbersRawAsync(

@@ -63,6 +63,7 @@ public static partial class VerityTools
         new(ApiName, ApiVersion, DefaultBaseUrl, CatalogFileName, CatalogSha256, Descriptors, CreateTools);
 
     /// <summary>Registers the Verity tools, filtered at start-up by VERITY_TOOLS and VERITY_READ_ONLY.</summary>
-    public static global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder WithVerityTools(this global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder builder) =>
+    public static global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder WithVerityTools(
+        this global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder builder) =>
         global::Verity.Mcp.Tools.EndpointToolRegistration.WithEndpointTools(builder, ApiName, Descriptors, CreateTools);
 }

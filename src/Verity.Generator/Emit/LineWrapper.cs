@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+
+namespace Verity.Generator.Emit;
+
+/// <summary>
+/// Cuts a generated line longer than <see cref="SourceWriter.MaxLineLength"/> where C# allows whitespace: after a
+/// comma or an opening parenthesis, before a conditional's <c>?</c> / <c>:</c>, a lambda's <c>=&gt;</c> or a logical
+/// operator; a long regular string literal is split into concatenated literals at a space, a long comment at a space.
+/// Text inside an interpolated or verbatim string is never cut.
+/// </summary>
+internal static class LineWrapper
+{
+    /// <summary>The pieces of <paramref name="text"/>: the first at <paramref name="indent"/>, the others one level deeper.</summary>
+    public static List<string>? Wrap(string text, int indent)
+    {
+        if (indent + text.Length <= SourceWriter.MaxLineLength || text.StartsWith("#", System.StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var comment = text.StartsWith("//", System.StringComparison.Ordinal);
+        var prefix = comment ? text.Substring(0, text.StartsWith("///", System.StringComparison.Ordinal) ? 4 : 3) : "";
+        var pieces = new List<string>();
+        var rest = text;
+        var width = indent;
+        while (width + rest.Length > SourceWriter.MaxLineLength)
+        {
+            var cut = comment ? CommentCut(rest, SourceWriter.MaxLineLength - width, prefix.Length) : CodeCut(rest, SourceWriter.MaxLineLength - width);
+            if (cut is not { } found)
+            {
+                break;
+            }
+
+            pieces.Add(found.Head);
+            rest = comment ? prefix + found.Tail : found.Tail;
+            width = comment ? indent : indent + 4;
+        }
+
+        if (pieces.Count == 0)
+        {
+            return null;
+        }
+
+        pieces.Add(rest);
+        return pieces;
+    }
+
+    private static (string Head, string Tail)? CommentCut(string text, int room, int start)
+    {
+        var best = -1;
+        for (var i = start + 1; i < text.Length; i++)
+        {
+            if (text[i] == ' ' && (best < 0 || i <= room))
+            {
+                best = i;
+            }
+
+            if (i > room && best >= 0)
+            {
+                break;
+            }
+        }
+
+        return best < 0 ? null : (text.Substring(0, best), text.Substring(best + 1));
+    }
+
+    private static (string Head, string Tail)? CodeCut(string text, int room)
+    {
+        // Of the cuts that fit, the one furthest right wins, a cut inside brackets counting as further left (a reader
+        // follows a break between arguments better than one inside a nested call); if none fits, the first.
+        (string Head, string Tail)? best = null;
+        var bestScore = int.MinValue;
+        var depth = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            var c = text[i];
+            if (c == '"' && (i == 0 || (text[i - 1] != '$' && text[i - 1] != '@')))
+            {
+                var end = i + 1;
+                while (end < text.Length && text[end] != '"')
+                {
+                    if (text[end] == ' ' && end + 1 < text.Length && text[end + 1] != '"' && end > i + 1)
+                    {
+                        // "ab cd" -> "ab " + / "cd"
+                        Offer(ref best, ref bestScore, text.Substring(0, end + 1) + "\" +", "\"" + text.Substring(end + 1), depth + 1, room);
+                    }
+
+                    end += text[end] == '\\' ? 2 : 1;
+                }
+
+                i = end + 1;
+                continue;
+            }
+
+            if (c == '"' || c == '\'')
+            {
+                // An interpolated, verbatim or char literal: skipped whole.
+                var end = i + 1;
+                var verbatim = c == '"' && text[i - 1] == '@';
+                while (end < text.Length && text[end] != c)
+                {
+                    end += !verbatim && text[end] == '\\' ? 2 : 1;
+                }
+
+                i = end + 1;
+                continue;
+            }
+
+            string? head = null;
+            string? tail = null;
+            if (c == '(' && i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] == '>') && i + 1 < text.Length && text[i + 1] != ')')
+            {
+                head = text.Substring(0, i + 1);
+                tail = text.Substring(i + 1);
+            }
+            else if (c == ',' && i + 1 < text.Length)
+            {
+                head = text.Substring(0, i + 1);
+                tail = text.Substring(text[i + 1] == ' ' ? i + 2 : i + 1);
+            }
+            else if (c == ' ' && i > 1 && i + 1 < text.Length && (text[i - 1] == '>' || (text[i - 1] == '?' && text[i - 2] != ' '))
+                && (char.IsLetter(text[i + 1]) || text[i + 1] == '_'))
+            {
+                // Between a generic or nullable type and the name it declares.
+                head = text.Substring(0, i);
+                tail = text.Substring(i + 1);
+            }
+            else if (c == ' ' && (At(text, i, " ? ") || At(text, i, " : ") || At(text, i, " => ") || At(text, i, " && ") || At(text, i, " || ")))
+            {
+                head = text.Substring(0, i);
+                tail = text.Substring(i + 1);
+            }
+
+            if (head is not null && tail!.Length > 0)
+            {
+                Offer(ref best, ref bestScore, head, tail, c == '(' ? depth + 2 : depth, room);
+            }
+
+            depth += c is '(' or '{' or '[' ? 1 : c is ')' or '}' or ']' ? -1 : 0;
+            i++;
+        }
+
+        return best;
+    }
+
+    private static bool At(string text, int index, string token) =>
+        string.CompareOrdinal(text, index, token, 0, token.Length) == 0;
+
+    /// <summary>Keeps the candidate when it fits and scores better, or when nothing has been kept yet.</summary>
+    private static void Offer(ref (string Head, string Tail)? best, ref int bestScore, string head, string tail, int depth, int room)
+    {
+        var fits = head.Length <= room;
+        var score = fits ? head.Length - (depth * 40) : int.MinValue + 1;
+        if (best is null || (fits && score > bestScore))
+        {
+            best = (head, tail);
+            bestScore = score;
+        }
+    }
+}
