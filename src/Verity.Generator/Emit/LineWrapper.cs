@@ -4,9 +4,9 @@ namespace Verity.Generator.Emit;
 
 /// <summary>
 /// Cuts a generated line longer than <see cref="SourceWriter.MaxLineLength"/> where C# allows whitespace: after a
-/// comma or an opening parenthesis, before a conditional's <c>?</c> / <c>:</c>, a lambda's <c>=&gt;</c> or a logical
-/// operator; a long regular string literal is split into concatenated literals at a space, a long comment at a space.
-/// Text inside an interpolated or verbatim string is never cut.
+/// comma or an opening parenthesis, before a conditional's <c>?</c> / <c>:</c>, a lambda's <c>=&gt;</c>, a logical
+/// operator or an <c>else</c>; a long regular string literal is split into concatenated literals at a space, a long
+/// comment at a space. Text inside an interpolated or verbatim string is never cut.
 /// </summary>
 internal static class LineWrapper
 {
@@ -126,7 +126,7 @@ internal static class LineWrapper
                 head = text.Substring(0, i);
                 tail = text.Substring(i + 1);
             }
-            else if (c == ' ' && (At(text, i, " ? ") || At(text, i, " : ") || At(text, i, " => ") || At(text, i, " && ") || At(text, i, " || ")))
+            else if (c == ' ' && (At(text, i, " ? ") || At(text, i, " : ") || At(text, i, " else ") || At(text, i, " => ") || At(text, i, " && ") || At(text, i, " || ")))
             {
                 head = text.Substring(0, i);
                 tail = text.Substring(i + 1);

@@ -143,14 +143,14 @@ public sealed class CallJsonConverter : global::System.Text.Json.Serialization.J
         if (value.StartedAt.HasValue)
         {
             writer.WritePropertyName("startedAt");
-            if (value.StartedAt.Value is { } startedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer,
-                startedAtValue); } else { writer.WriteNullValue(); }
+            if (value.StartedAt.Value is { } startedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer, startedAtValue); }
+                else { writer.WriteNullValue(); }
         }
         if (value.EndedAt.HasValue)
         {
             writer.WritePropertyName("endedAt");
-            if (value.EndedAt.Value is { } endedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer,
-                endedAtValue); } else { writer.WriteNullValue(); }
+            if (value.EndedAt.Value is { } endedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer, endedAtValue); }
+                else { writer.WriteNullValue(); }
         }
         if (value.DurationSeconds.HasValue)
         {

@@ -118,8 +118,8 @@ public sealed class ContactJsonConverter : global::System.Text.Json.Serializatio
         if (value.UpdatedAt.HasValue)
         {
             writer.WritePropertyName("updatedAt");
-            if (value.UpdatedAt.Value is { } updatedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer,
-                updatedAtValue); } else { writer.WriteNullValue(); }
+            if (value.UpdatedAt.Value is { } updatedAtValue) { global::Verity.Mcp.Tools.ToolJson.WriteDateTimeOffset(writer, updatedAtValue); }
+                else { writer.WriteNullValue(); }
         }
         writer.WriteEndObject();
     }
