@@ -4,7 +4,7 @@ namespace Verity.Mcp.Http;
 /// The API's answer as the tool result mapper needs it: the status, the content type and the body,
 /// read up to the configured size limit.
 /// </summary>
-public sealed class ApiResponse
+public sealed record ApiResponse
 {
     public required int StatusCode { get; init; }
 

@@ -134,19 +134,7 @@ public sealed class ToolResultMapper : IToolResultMapper
     private static ApiResponse WithValidUtf8(ApiResponse response)
     {
         var body = ContentKinds.WithValidUtf8(response.Body, response.ContentType, response.Truncated);
-        return body.Equals(response.Body)
-            ? response
-            : new ApiResponse
-            {
-                StatusCode = response.StatusCode,
-                ReasonPhrase = response.ReasonPhrase,
-                ContentType = response.ContentType,
-                Body = body,
-                TotalLength = response.TotalLength,
-                Truncated = response.Truncated,
-                AuthRetried = response.AuthRetried,
-                RetryAfter = response.RetryAfter,
-            };
+        return body.Equals(response.Body) ? response : response with { Body = body };
     }
 
     private static string Describe(HttpRequestException exception) => exception.HttpRequestError switch
