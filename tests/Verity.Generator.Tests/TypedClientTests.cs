@@ -11,7 +11,7 @@ namespace Verity.Generator.Tests;
 
 /// <summary>
 /// The generated typed client, compiled from the Verity catalog, against the sample API on a loopback server through
-/// the production pipeline (AddVerityApi with Clerk session tokens).
+/// the production pipeline (AddDefaultApiClient with Clerk session tokens).
 /// </summary>
 public sealed class TypedClientTests(TypedClientTests.Stack stack) : IClassFixture<TypedClientTests.Stack>
 {
@@ -25,7 +25,7 @@ public sealed class TypedClientTests(TypedClientTests.Stack stack) : IClassFixtu
 
         public DevStackHost Host { get; private set; } = null!;
 
-        public IVerityApiClient Client => _services!.GetRequiredService<IVerityApiClient>();
+        public IApiClient Client => _services!.GetRequiredService<IApiClient>();
 
         public async Task InitializeAsync()
         {
@@ -39,7 +39,7 @@ public sealed class TypedClientTests(TypedClientTests.Stack stack) : IClassFixtu
             }).Build();
             var services = new ServiceCollection();
             services.AddLogging();
-            services.AddVerityApi(configuration).AddClerkAuthentication(configuration);
+            services.AddDefaultApiClient(configuration, "VERITY").AddClerkAuthentication(configuration);
             _services = services.BuildServiceProvider();
         }
 

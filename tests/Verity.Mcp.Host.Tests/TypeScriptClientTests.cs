@@ -21,8 +21,8 @@ public sealed class TypeScriptClientTests(DevStackFixture fixture)
             var data = new TheoryData<string, int>();
             foreach (var variant in HostVariant.Available)
             {
-                data.Add(variant.Name, VerityApiOptions.DefaultMaxResponseBytes);
-                data.Add(variant.Name, VerityApiOptions.MinMaxResponseBytes);
+                data.Add(variant.Name, ApiClientOptions.DefaultMaxResponseBytes);
+                data.Add(variant.Name, ApiClientOptions.MinMaxResponseBytes);
             }
 
             return data;
@@ -37,7 +37,7 @@ public sealed class TypeScriptClientTests(DevStackFixture fixture)
 
         var report = await TypeScriptClient.CallToolsAsync(
             HostVariant.Named(variant),
-            fixture.ServerEnvironment((VerityApiOptions.MaxResponseBytesKey, maxResponseBytes.ToString(CultureInfo.InvariantCulture))),
+            fixture.ServerEnvironment(("VERITY_MAX_RESPONSE_BYTES", maxResponseBytes.ToString(CultureInfo.InvariantCulture))),
             [.. calls.Select(call => (call.Tool, call.ArgumentsJson))]);
 
         var catalogTools = CatalogDocument.Endpoints.Select(CatalogDocument.ToolName).Order(StringComparer.Ordinal);
@@ -47,7 +47,7 @@ public sealed class TypeScriptClientTests(DevStackFixture fixture)
         var problems = calls.Zip(report.Calls, (planned, outcome) => Problem(planned, outcome, maxResponseBytes))
             .OfType<string>()
             .ToList();
-        Assert.True(problems.Count == 0, $"With {VerityApiOptions.MaxResponseBytesKey}={maxResponseBytes}:\n{string.Join("\n", problems)}");
+        Assert.True(problems.Count == 0, $"With {"VERITY_MAX_RESPONSE_BYTES"}={maxResponseBytes}:\n{string.Join("\n", problems)}");
     }
 
     /// <summary>Null when the outcome is what the call was meant to give, else a line saying what went wrong.</summary>
@@ -64,8 +64,8 @@ public sealed class TypeScriptClientTests(DevStackFixture fixture)
         }
 
         // Below the default limit an answer may be too large to give whole; saying so (and naming the setting) is the intended error.
-        var tooLarge = maxResponseBytes < VerityApiOptions.DefaultMaxResponseBytes
-            && outcome.Text.Contains(VerityApiOptions.MaxResponseBytesKey, StringComparison.Ordinal);
+        var tooLarge = maxResponseBytes < ApiClientOptions.DefaultMaxResponseBytes
+            && outcome.Text.Contains("VERITY_MAX_RESPONSE_BYTES", StringComparison.Ordinal);
         return !outcome.IsError || tooLarge ? null : $"- {planned.Tool} {planned.ArgumentsJson}: unexpected error result: {outcome.Text}";
     }
 

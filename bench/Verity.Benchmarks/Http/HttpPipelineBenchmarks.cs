@@ -47,7 +47,7 @@ public class HttpPipelineBenchmarks
     private WebApplication _server = null!;
     private HttpClient _plain = null!;
     private ServiceProvider _services = null!;
-    private IVerityApiClient _client = null!;
+    private IApiClient _client = null!;
     private IToolResultMapper _mapper = null!;
     private ApiRequest _request = null!;
     private ApiResponse _response = null!;
@@ -73,9 +73,9 @@ public class HttpPipelineBenchmarks
 
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddVerityApi(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["VERITY_BASE_URL"] = baseUrl }).Build());
+        services.AddDefaultApiClient(new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["VERITY_BASE_URL"] = baseUrl }).Build(), "VERITY");
         _services = services.BuildServiceProvider();
-        _client = _services.GetRequiredService<IVerityApiClient>();
+        _client = _services.GetRequiredService<IApiClient>();
         _mapper = _services.GetRequiredService<IToolResultMapper>();
         _request = new ApiRequest { Endpoint = ListAgents, Method = HttpMethod.Get, RelativeUri = Path };
         _response = new ApiResponse { StatusCode = 200, ContentType = "application/json; charset=utf-8", Body = AgentPage, TotalLength = AgentPage.Length };

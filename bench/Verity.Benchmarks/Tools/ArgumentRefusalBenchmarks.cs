@@ -46,7 +46,7 @@ public class ArgumentRefusalBenchmarks
         _arguments = SdkReadsRequest().Arguments!.ToDictionary(StringComparer.Ordinal);
         _tool = new SearchContactsTool();
         _services = new ServiceCollection()
-            .AddSingleton<IVerityApiClient, NeverCalled>()
+            .AddSingleton<IApiClient, NeverCalled>()
             .AddSingleton<IToolResultMapper, NeverCalled>()
             .BuildServiceProvider();
         if (ToolRefuses().IsError != true)
@@ -80,7 +80,7 @@ public class ArgumentRefusalBenchmarks
         protected override ApiRequest BuildRequest(ToolArguments arguments) => throw new InvalidOperationException("Refused arguments are never bound.");
     }
 
-    private sealed class NeverCalled : IVerityApiClient, IToolResultMapper
+    private sealed class NeverCalled : IApiClient, IToolResultMapper
     {
         public Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken) => throw new InvalidOperationException("No request is sent.");
 

@@ -149,13 +149,13 @@ internal static class CatalogEmitter
         writer.Open($"public sealed partial class {names.ApiClass}");
         writer.Line("/// <param name=\"client\">Sends the requests (the registered API client).</param>");
         writer.Line("/// <param name=\"redactor\">Redacts secrets from the body an <c>ApiCallException</c> carries; without it, secret-shaped values only.</param>");
-        writer.Open($"public {names.ApiClass}(global::Verity.Mcp.Http.IVerityApiClient client, global::Verity.Mcp.Http.SecretRedactor? redactor = null)");
+        writer.Open($"public {names.ApiClass}(global::Verity.Mcp.Http.IApiClient client, global::Verity.Mcp.Http.SecretRedactor? redactor = null)");
         writer.Line("global::System.ArgumentNullException.ThrowIfNull(client);");
         writer.Line("Client = client;");
         writer.Line("Redactor = redactor;");
         writer.Close();
         writer.Line();
-        writer.Line("public global::Verity.Mcp.Http.IVerityApiClient Client { get; }");
+        writer.Line("public global::Verity.Mcp.Http.IApiClient Client { get; }");
         writer.Line();
         writer.Line("public global::Verity.Mcp.Http.SecretRedactor? Redactor { get; }");
         writer.Close();

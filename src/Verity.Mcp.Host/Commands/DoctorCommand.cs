@@ -51,7 +51,7 @@ internal static class DoctorCommand
             DoctorCheck.Ok("catalog", $"{CompiledCatalog.ApiName} {CompiledCatalog.ApiVersion}, {CompiledCatalog.CreateTools().Count} tools compiled in"),
         };
 
-        var apiOptions = Validate<VerityApiOptions>(services, "api settings", checks,
+        var apiOptions = Validate<ApiClientOptions>(services, "api settings", checks,
             options => $"VERITY_BASE_URL={options.BaseUrl}, timeout {options.TimeoutSeconds} s, max response {options.MaxResponseBytes} bytes");
         var clerkOptions = Validate<ClerkOptions>(services, "clerk settings", checks, DescribeClerk);
         checks.Add(CheckCatalogPath(configuration));
@@ -182,7 +182,7 @@ internal static class DoctorCommand
         _ => "default (oldest user, most recently active session)",
     };
 
-    private static async Task<DoctorCheck> CheckReachableAsync(IServiceProvider services, VerityApiOptions options, CancellationToken cancellationToken)
+    private static async Task<DoctorCheck> CheckReachableAsync(IServiceProvider services, ApiClientOptions options, CancellationToken cancellationToken)
     {
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient(DoctorClientName);
         try

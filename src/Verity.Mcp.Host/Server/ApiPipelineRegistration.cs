@@ -16,7 +16,7 @@ internal static class ApiPipelineRegistration
         // The host's settings are VERITY_* whatever catalog is compiled in; its tools fall back to this one client.
         services.Configure<ToolResultTextOptions>(options => options.ConfigurationCheckCommand = "verity-mcp doctor");
         services
-            .AddVerityApi(configuration, CompiledCatalog.DefaultBaseUrl)
+            .AddDefaultApiClient(configuration, "VERITY", CompiledCatalog.DefaultBaseUrl)
             .AddClerkAuthentication(configuration);
         return services;
     }

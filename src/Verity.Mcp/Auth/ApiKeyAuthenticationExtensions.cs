@@ -13,7 +13,7 @@ public static class ApiKeyAuthenticationExtensions
     /// <summary>
     /// Sends the key from the API's <c>{API}_API_KEY</c> setting (e.g. <c>SHOP_API_KEY</c>) as
     /// <c>Authorization: Bearer …</c> on every request of the client <paramref name="builder"/> configures (the one
-    /// <see cref="VerityApiServiceCollectionExtensions.AddApiClient(IServiceCollection, string, IConfiguration, string?, string?)"/>
+    /// <see cref="ApiClientServiceCollectionExtensions.AddApiClient(IServiceCollection, string, IConfiguration, string?, string?)"/>
     /// returned). The key must be set (checked at start) and is redacted from results and logs.
     /// </summary>
     public static IHttpClientBuilder AddApiKeyAuthentication(this IHttpClientBuilder builder, IConfiguration configuration)
@@ -23,7 +23,7 @@ public static class ApiKeyAuthenticationExtensions
         var registration = builder.Services
             .Select(static service => service.ServiceType == typeof(ApiClientRegistration) ? service.ImplementationInstance as ApiClientRegistration : null)
             .FirstOrDefault(candidate => candidate?.HttpClientName == builder.Name)
-            ?? throw new InvalidOperationException("AddApiKeyAuthentication configures an API's client: call it on what AddApiClient or AddVerityApi returns.");
+            ?? throw new InvalidOperationException("AddApiKeyAuthentication configures an API's client: call it on what AddApiClient or AddDefaultApiClient returns.");
 
         var setting = registration.Settings.ApiKey;
         var api = registration.ApiName is null ? "the API" : $"the {registration.ApiName} API";

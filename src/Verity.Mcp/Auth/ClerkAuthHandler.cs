@@ -9,7 +9,7 @@ namespace Verity.Mcp.Auth;
 /// Puts the Clerk session token on each API request. On a 401 (the API did not act) it drops exactly that
 /// token, gets a fresh one and resends the same request once, body included; a second 401 goes back to the
 /// caller. Any other status, a 500 included, is returned as is: resending a non-idempotent request is not
-/// this handler's call. The resend is marked with <see cref="VerityRequestOptions.AuthRetried"/>.
+/// this handler's call. The resend is marked with <see cref="ApiRequestOptions.AuthRetried"/>.
 /// Waiting for a token is bounded by <c>CLERK_TIMEOUT_SECONDS</c>; running out of it is a
 /// <see cref="ClerkAuthenticationException"/> with nothing sent.
 /// </summary>
@@ -70,14 +70,14 @@ public sealed class ClerkAuthHandler : DelegatingHandler
         if (ReferenceEquals(fresh, token))
         {
             // The manager kept the token: a fresh one was refused moments ago, so this 401 stands for it too.
-            request.Options.Set(VerityRequestOptions.AuthRetried, true);
+            request.Options.Set(ApiRequestOptions.AuthRetried, true);
             return response;
         }
 
         response.Dispose();
         _redactor?.RememberToken(fresh.Jwt);
         request.Headers.Authorization = fresh.AuthorizationHeader;
-        request.Options.Set(VerityRequestOptions.AuthRetried, true);
+        request.Options.Set(ApiRequestOptions.AuthRetried, true);
         var retried = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
         if (retried.StatusCode == HttpStatusCode.Unauthorized)
         {

@@ -13,7 +13,7 @@ internal sealed class ApiAttemptHandler(TimeSpan defaultTimeout, TimeProvider ti
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var limit = request.Options.TryGetValue(VerityRequestOptions.Endpoint, out EndpointDescriptor? endpoint) && endpoint?.Timeout is { } own
+        var limit = request.Options.TryGetValue(ApiRequestOptions.Endpoint, out EndpointDescriptor? endpoint) && endpoint?.Timeout is { } own
             ? own
             : defaultTimeout;
 

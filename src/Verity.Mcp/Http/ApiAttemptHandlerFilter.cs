@@ -9,7 +9,7 @@ namespace Verity.Mcp.Http;
 /// before the attempt's clock starts). Each API's attempt limit is its own.
 /// </summary>
 internal sealed class ApiAttemptHandlerFilter(
-    IEnumerable<ApiClientRegistration> registrations, IOptionsMonitor<VerityApiOptions> options, TimeProvider timeProvider) : IHttpMessageHandlerBuilderFilter
+    IEnumerable<ApiClientRegistration> registrations, IOptionsMonitor<ApiClientOptions> options, TimeProvider timeProvider) : IHttpMessageHandlerBuilderFilter
 {
     private readonly Dictionary<string, string> _optionsByClient = registrations
         .GroupBy(registration => registration.HttpClientName, StringComparer.Ordinal)

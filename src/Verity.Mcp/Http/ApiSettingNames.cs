@@ -9,9 +9,6 @@ namespace Verity.Mcp.Http;
 /// </summary>
 public sealed record ApiSettingNames(string BaseUrl, string TimeoutSeconds, string MaxResponseBytes, string ApiKey)
 {
-    /// <summary>The keys of the single-API registration (<see cref="VerityApiServiceCollectionExtensions.AddVerityApi"/>).</summary>
-    public static ApiSettingNames Default { get; } = WithPrefix("VERITY");
-
     public static ApiSettingNames WithPrefix(string prefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);

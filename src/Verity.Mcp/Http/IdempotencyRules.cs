@@ -13,7 +13,7 @@ internal static class IdempotencyRules
         }
 
         // The catalog has the last word: it can mark a PUT or DELETE as not idempotent (or a POST as idempotent).
-        if (request.Options.TryGetValue(VerityRequestOptions.Endpoint, out EndpointDescriptor? endpoint) && endpoint is not null)
+        if (request.Options.TryGetValue(ApiRequestOptions.Endpoint, out EndpointDescriptor? endpoint) && endpoint is not null)
         {
             return MayResend(endpoint);
         }

@@ -16,6 +16,7 @@ public sealed class ToolResultMapper : IToolResultMapper
 {
     private readonly SecretRedactor _redactor;
     private readonly IReadOnlyDictionary<string, ApiSettingNames> _settingsByApi;
+    private readonly ApiSettingNames _defaultSettings;
     private readonly string? _checkCommand;
 
     /// <summary>A mapper that redacts secrets by shape only (no configured values known).</summary>
@@ -25,22 +26,25 @@ public sealed class ToolResultMapper : IToolResultMapper
     }
 
     public ToolResultMapper(SecretRedactor redactor)
-        : this(redactor, new Dictionary<string, ApiSettingNames>(StringComparer.Ordinal), checkCommand: null)
+        : this(redactor, new Dictionary<string, ApiSettingNames>(StringComparer.Ordinal), defaultSettings: null, checkCommand: null)
     {
     }
 
     /// <param name="settingsByApi">The keys each named API's settings are read from, so a message names the right one.</param>
+    /// <param name="defaultSettings">The keys of the default registration, for tools whose API has no client of its own.</param>
     /// <param name="checkCommand">The host's configuration check (<see cref="ToolResultTextOptions.ConfigurationCheckCommand"/>).</param>
-    internal ToolResultMapper(SecretRedactor redactor, IReadOnlyDictionary<string, ApiSettingNames> settingsByApi, string? checkCommand)
+    internal ToolResultMapper(
+        SecretRedactor redactor, IReadOnlyDictionary<string, ApiSettingNames> settingsByApi, ApiSettingNames? defaultSettings, string? checkCommand)
     {
         ArgumentNullException.ThrowIfNull(redactor);
         _redactor = redactor;
         _settingsByApi = settingsByApi;
+        _defaultSettings = defaultSettings ?? settingsByApi.Values.FirstOrDefault() ?? ApiSettingNames.WithPrefix("API");
         _checkCommand = checkCommand;
     }
 
     private ApiSettingNames SettingsOf(EndpointDescriptor endpoint) =>
-        endpoint.ApiName is { } apiName && _settingsByApi.TryGetValue(apiName, out var settings) ? settings : ApiSettingNames.Default;
+        endpoint.ApiName is { } apiName && _settingsByApi.TryGetValue(apiName, out var settings) ? settings : _defaultSettings;
 
     public CallToolResult FromResponse(EndpointDescriptor endpoint, ApiResponse response, ToolResultContract contract)
     {

@@ -8,7 +8,7 @@ namespace Verity.Mcp.Tools;
 
 /// <summary>
 /// The base of every generated tool: read a client's "no value" for optional arguments (<see cref="ArgumentNormalizer"/>),
-/// validate the arguments against the input schema (all problems at once, no request made), bind them to typed values, build the request, send it through its API's <see cref="IVerityApiClient"/> and
+/// validate the arguments against the input schema (all problems at once, no request made), bind them to typed values, build the request, send it through its API's <see cref="IApiClient"/> and
 /// let <see cref="IToolResultMapper"/> turn the answer (or the failure) into the tool result.
 /// </summary>
 public abstract class EndpointTool : McpServerTool
@@ -124,7 +124,7 @@ public abstract class EndpointTool : McpServerTool
     }
 
     /// <summary>
-    /// Validates, builds and sends the request with the <see cref="IVerityApiClient"/> and <see cref="IToolResultMapper"/>
+    /// Validates, builds and sends the request with the <see cref="IApiClient"/> and <see cref="IToolResultMapper"/>
     /// from <paramref name="services"/>. Bad arguments give a tool error and no request; a failure other than
     /// cancellation goes to <see cref="IToolResultMapper.FromException"/>.
     /// </summary>
@@ -165,11 +165,11 @@ public abstract class EndpointTool : McpServerTool
     /// The client registered for this tool's API (keyed by <see cref="EndpointDescriptor.ApiName"/>), else the one
     /// registered for every API; several catalogs in one process so call their own servers.
     /// </summary>
-    private IVerityApiClient ClientFor(IServiceProvider services) =>
-        (Endpoint.ApiName is { } apiName ? services.GetKeyedService<IVerityApiClient>(apiName) : null)
-        ?? services.GetService<IVerityApiClient>()
+    private IApiClient ClientFor(IServiceProvider services) =>
+        (Endpoint.ApiName is { } apiName ? services.GetKeyedService<IApiClient>(apiName) : null)
+        ?? services.GetService<IApiClient>()
         ?? throw new InvalidOperationException(Endpoint.ApiName is null
-            ? "No API client is registered: call AddVerityApi or AddApiClient when configuring the services."
+            ? "No API client is registered: call AddDefaultApiClient or AddApiClient when configuring the services."
             : $"No client is registered for the {Endpoint.ApiName} API: call AddApiClient with its catalog when configuring the services.");
 
     /// <summary>The tool error the assistant sees for bad arguments (see <see cref="InvalidArgumentsResult"/>).</summary>

@@ -20,7 +20,7 @@ public sealed class ClerkAuthHandlerTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var seen = Assert.Single(api.Server.Requests);
         Assert.StartsWith("Bearer eyJ", seen.Authorization, StringComparison.Ordinal);
-        Assert.False(response.RequestMessage!.Options.TryGetValue(VerityRequestOptions.AuthRetried, out _));
+        Assert.False(response.RequestMessage!.Options.TryGetValue(ApiRequestOptions.AuthRetried, out _));
     }
 
     [Fact]
@@ -61,7 +61,7 @@ public sealed class ClerkAuthHandlerTests
         Assert.Equal(payload, posts[1].Body);
         Assert.NotEqual(posts[0].Authorization, posts[1].Authorization);
         Assert.Equal(2, api.Harness.Emulator.TokensIssued);
-        Assert.True(request.Options.TryGetValue(VerityRequestOptions.AuthRetried, out var retried) && retried);
+        Assert.True(request.Options.TryGetValue(ApiRequestOptions.AuthRetried, out var retried) && retried);
         Assert.Single(api.Harness.LogsWithId(3004));
     }
 
@@ -163,10 +163,10 @@ public sealed class ClerkAuthHandlerTests
     public async Task Inside_the_Verity_API_pipeline_a_recovered_401_is_reported_as_AuthRetried()
     {
         await using var harness = await ClerkAuthHarness.StartAsync(configureServices: (services, configuration) =>
-            services.AddVerityApi(configuration).AddClerkAuthentication(configuration));
+            services.AddDefaultApiClient(configuration, "VERITY").AddClerkAuthentication(configuration));
         await using var server = await ProtectedApiServer.StartAsync(harness.Emulator.JwksUrl, harness.Emulator.SecretKey, harness.EmulatorTime);
-        harness.Configuration[VerityApiOptions.BaseUrlKey] = server.BaseUrl;
-        var client = harness.Services.GetRequiredService<IVerityApiClient>();
+        harness.Configuration["VERITY_BASE_URL"] = server.BaseUrl;
+        var client = harness.Services.GetRequiredService<IApiClient>();
         var request = new ApiRequest
         {
             Endpoint = new EndpointDescriptor("create_call", "POST", "/api/calls", ReadOnly: false, Idempotent: false, Timeout: null, HasOutputSchema: false, Tags: []),
@@ -190,10 +190,10 @@ public sealed class ClerkAuthHandlerTests
     public async Task A_permanent_401_forces_one_renewal_then_backs_off_and_says_the_API_rejects_valid_tokens()
     {
         await using var harness = await ClerkAuthHarness.StartAsync(configureServices: (services, configuration) =>
-            services.AddVerityApi(configuration).AddClerkAuthentication(configuration));
+            services.AddDefaultApiClient(configuration, "VERITY").AddClerkAuthentication(configuration));
         await using var server = await ProtectedApiServer.StartAsync(harness.Emulator.JwksUrl, harness.Emulator.SecretKey, harness.EmulatorTime);
-        harness.Configuration[VerityApiOptions.BaseUrlKey] = server.BaseUrl;
-        var client = harness.Services.GetRequiredService<IVerityApiClient>();
+        harness.Configuration["VERITY_BASE_URL"] = server.BaseUrl;
+        var client = harness.Services.GetRequiredService<IApiClient>();
         var mapper = harness.Services.GetRequiredService<IToolResultMapper>();
         var endpoint = new EndpointDescriptor("create_call", "POST", "/api/calls", ReadOnly: false, Idempotent: false, Timeout: null, HasOutputSchema: false, Tags: []);
         var request = new ApiRequest { Endpoint = endpoint, Method = HttpMethod.Post, RelativeUri = "/api/calls", JsonBody = "{}"u8.ToArray() };

@@ -18,7 +18,7 @@ public sealed class ClerkTimeTests
     [Fact]
     public async Task A_Clerk_rate_limit_wait_longer_than_the_API_timeout_is_not_counted_against_it()
     {
-        await using var run = await StartAsync(new() { [VerityApiOptions.TimeoutSecondsKey] = "5" });
+        await using var run = await StartAsync(new() { ["VERITY_TIMEOUT_SECONDS"] = "5" });
         run.Harness.Emulator.InjectFaults(1, ClerkFault.Status(429, retryAfterSeconds: 20), "/tokens");
 
         var sending = run.SendAsync();
@@ -37,7 +37,7 @@ public sealed class ClerkTimeTests
         await using var run = await StartAsync(new()
         {
             [ClerkConfigurationKeys.TimeoutSeconds] = "5",
-            [VerityApiOptions.TimeoutSecondsKey] = "30",
+            ["VERITY_TIMEOUT_SECONDS"] = "30",
         });
         run.Harness.Gate.HoldTokenCalls();
         try
@@ -69,9 +69,9 @@ public sealed class ClerkTimeTests
     {
         settings[ClerkConfigurationKeys.UserId] = ClerkEmulatorSeed.BobUserId;
         var harness = await ClerkAuthHarness.StartAsync(settings, configureServices: (services, configuration) =>
-            services.AddVerityApi(configuration).AddClerkAuthentication(configuration));
+            services.AddDefaultApiClient(configuration, "VERITY").AddClerkAuthentication(configuration));
         var server = await ProtectedApiServer.StartAsync(harness.Emulator.JwksUrl, harness.Emulator.SecretKey, harness.EmulatorTime);
-        harness.Configuration[VerityApiOptions.BaseUrlKey] = server.BaseUrl;
+        harness.Configuration["VERITY_BASE_URL"] = server.BaseUrl;
         return new Run(harness, server);
     }
 
@@ -80,7 +80,7 @@ public sealed class ClerkTimeTests
         public IToolResultMapper Mapper => Harness.Services.GetRequiredService<IToolResultMapper>();
 
         public Task<ApiResponse> SendAsync() =>
-            Harness.Services.GetRequiredService<IVerityApiClient>().SendAsync(
+            Harness.Services.GetRequiredService<IApiClient>().SendAsync(
                 new ApiRequest { Endpoint = CreateCall, Method = HttpMethod.Post, RelativeUri = "/api/calls", JsonBody = """{"to":"+12015550100"}"""u8.ToArray() },
                 CancellationToken.None);
 

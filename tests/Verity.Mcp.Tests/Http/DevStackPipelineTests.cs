@@ -13,7 +13,7 @@ using Verity.Mcp.Tools;
 namespace Verity.Mcp.Tests.Http;
 
 /// <summary>
-/// The production registration (AddVerityApi, then AddClerkAuthentication inside it) against the dev stack:
+/// The production registration (AddDefaultApiClient, then AddClerkAuthentication inside it) against the dev stack:
 /// the sample API verifies the emulator's session tokens, records what reached it and serves faults.
 /// </summary>
 public sealed class DevStackPipelineTests(DevStackPipelineTests.Stack stack) : IClassFixture<DevStackPipelineTests.Stack>
@@ -30,7 +30,7 @@ public sealed class DevStackPipelineTests(DevStackPipelineTests.Stack stack) : I
 
     private readonly SampleApi _api = stack.Fresh();
 
-    private IVerityApiClient Client => stack.Services.GetRequiredService<IVerityApiClient>();
+    private IApiClient Client => stack.Services.GetRequiredService<IApiClient>();
 
     private IToolResultMapper Mapper => stack.Services.GetRequiredService<IToolResultMapper>();
 
@@ -75,7 +75,7 @@ public sealed class DevStackPipelineTests(DevStackPipelineTests.Stack stack) : I
             Services?.Dispose();
             var services = new ServiceCollection();
             services.AddLogging();
-            services.AddVerityApi(_configuration).AddClerkAuthentication(_configuration);
+            services.AddDefaultApiClient(_configuration, "VERITY").AddClerkAuthentication(_configuration);
             Services = services.BuildServiceProvider();
             Host.Api.Requests.Clear();
             Host.Api.Faults.Clear();

@@ -6,7 +6,7 @@ using Verity.Mcp.Tools;
 
 namespace Verity.Mcp.Tests.Http;
 
-/// <summary>The pipeline as the host registers it (AddVerityApi), over a real loopback server.</summary>
+/// <summary>The pipeline as the host registers it (AddDefaultApiClient), over a real loopback server.</summary>
 internal sealed class Pipeline : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
@@ -22,11 +22,11 @@ internal sealed class Pipeline : IAsyncDisposable
     /// <summary>What a tool call gets as <c>request.Services</c>: the client and the result mapper.</summary>
     public IServiceProvider Services => _services;
 
-    public IVerityApiClient Client => _services.GetRequiredService<IVerityApiClient>();
+    public IApiClient Client => _services.GetRequiredService<IApiClient>();
 
     public IToolResultMapper Mapper => _services.GetRequiredService<IToolResultMapper>();
 
-    public VerityApiOptions Options => _services.GetRequiredService<IOptions<VerityApiOptions>>().Value;
+    public ApiClientOptions Options => _services.GetRequiredService<IOptions<ApiClientOptions>>().Value;
 
     public static Pipeline Create(
         string baseUrl,
@@ -44,7 +44,7 @@ internal sealed class Pipeline : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<TimeProvider>(time);
-        var builder = services.AddVerityApi(new ConfigurationBuilder().AddInMemoryCollection(values).Build());
+        var builder = services.AddDefaultApiClient(new ConfigurationBuilder().AddInMemoryCollection(values).Build(), "VERITY");
         configureClient?.Invoke(builder);
         return new Pipeline(services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }), time);
     }

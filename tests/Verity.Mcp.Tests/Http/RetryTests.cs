@@ -192,13 +192,13 @@ public sealed class RetryTests
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Interlocked.Increment(ref _calls);
-            Assert.True(request.Options.TryGetValue(VerityRequestOptions.Endpoint, out var endpoint));
+            Assert.True(request.Options.TryGetValue(ApiRequestOptions.Endpoint, out var endpoint));
             lock (Endpoints)
             {
                 Endpoints.Add(endpoint.ToolName);
             }
 
-            request.Options.Set(VerityRequestOptions.AuthRetried, true);
+            request.Options.Set(ApiRequestOptions.AuthRetried, true);
             return base.SendAsync(request, cancellationToken);
         }
     }

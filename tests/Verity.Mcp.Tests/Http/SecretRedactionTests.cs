@@ -92,9 +92,9 @@ public sealed class SecretRedactionTests
             new Dictionary<string, string?>
             {
                 [ClerkConfigurationKeys.UserId] = ClerkEmulatorSeed.BobUserId,
-                [VerityApiOptions.MaxResponseBytesKey] = "1024",
+                ["VERITY_MAX_RESPONSE_BYTES"] = "1024",
             },
-            configureServices: (services, configuration) => services.AddVerityApi(configuration).AddClerkAuthentication(configuration));
+            configureServices: (services, configuration) => services.AddDefaultApiClient(configuration, "VERITY").AddClerkAuthentication(configuration));
         string? token = null;
         await using var api = await LoopbackApi.StartAsync((context, _) =>
         {
@@ -103,8 +103,8 @@ public sealed class SecretRedactionTests
             var filler = new string('a', 1024 - (token.IndexOf('.', StringComparison.Ordinal) + 1 + 8));
             return LoopbackApi.WriteAsync(context, 200, filler + token, "text/plain");
         });
-        harness.Configuration[VerityApiOptions.BaseUrlKey] = api.Url;
-        var client = harness.Services.GetRequiredService<IVerityApiClient>();
+        harness.Configuration["VERITY_BASE_URL"] = api.Url;
+        var client = harness.Services.GetRequiredService<IApiClient>();
         var endpoint = Pipeline.Endpoint("GET");
 
         var response = await client.SendAsync(new ApiRequest { Endpoint = endpoint, Method = HttpMethod.Get, RelativeUri = "/api/things" }, CancellationToken.None);

@@ -12,7 +12,7 @@ public sealed class ToolResultMapperTests
     private static readonly EndpointDescriptor WithSchema = Pipeline.Endpoint("GET");
     private static readonly EndpointDescriptor WithoutSchema = Pipeline.Endpoint("GET", hasOutputSchema: false);
     private static readonly ToolResultContract AnyObject = new(JsonElement.Parse("""{"type":"object"}"""), wrapsResult: false, NarrowingArguments.None);
-    private readonly ToolResultMapper _mapper = new(new SecretRedactor(), new Dictionary<string, ApiSettingNames>(), checkCommand: "verity-mcp doctor");
+    private readonly ToolResultMapper _mapper = new(new SecretRedactor(), new Dictionary<string, ApiSettingNames>(), ApiSettingNames.WithPrefix("VERITY"), checkCommand: "verity-mcp doctor");
 
     [Fact]
     public void A_json_object_becomes_compact_text_and_structured_content()

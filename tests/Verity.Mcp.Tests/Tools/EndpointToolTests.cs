@@ -39,7 +39,7 @@ public sealed class EndpointToolTests
         }
     }
 
-    private sealed class RecordingClient(Func<ApiRequest, CancellationToken, Task<ApiResponse>> send) : IVerityApiClient
+    private sealed class RecordingClient(Func<ApiRequest, CancellationToken, Task<ApiResponse>> send) : IApiClient
     {
         public List<ApiRequest> Requests { get; } = [];
 
@@ -63,7 +63,7 @@ public sealed class EndpointToolTests
     {
         var client = new RecordingClient(send);
         var services = new ServiceCollection()
-            .AddSingleton<IVerityApiClient>(client)
+            .AddSingleton<IApiClient>(client)
             .AddSingleton<IToolResultMapper, EchoMapper>()
             .BuildServiceProvider();
         return (services, client);

@@ -74,7 +74,7 @@ public sealed class HostileArgumentTests
         }
     }
 
-    private sealed class RecordingClient : IVerityApiClient
+    private sealed class RecordingClient : IApiClient
     {
         public List<ApiRequest> Requests { get; } = [];
 
@@ -98,7 +98,7 @@ public sealed class HostileArgumentTests
     {
         var client = new RecordingClient();
         await using var services = new ServiceCollection()
-            .AddSingleton<IVerityApiClient>(client)
+            .AddSingleton<IApiClient>(client)
             .AddSingleton<IToolResultMapper, StatusMapper>()
             .BuildServiceProvider();
         using var document = JsonDocument.Parse(argumentsJson);

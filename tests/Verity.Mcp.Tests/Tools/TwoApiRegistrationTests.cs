@@ -53,9 +53,9 @@ public sealed class TwoApiRegistrationTests
         Assert.Equal(["/api/products"], shop.Requests.Select(request => request.PathAndQuery));
         Assert.Equal(["/titles"], books.Requests.Select(request => request.PathAndQuery));
 
-        var options = provider.GetRequiredService<IOptionsMonitor<VerityApiOptions>>();
+        var options = provider.GetRequiredService<IOptionsMonitor<ApiClientOptions>>();
         Assert.Equal(7, options.Get("Shop").TimeoutSeconds);
-        Assert.Equal(VerityApiOptions.DefaultMaxResponseBytes, options.Get("Shop").MaxResponseBytes);
+        Assert.Equal(ApiClientOptions.DefaultMaxResponseBytes, options.Get("Shop").MaxResponseBytes);
         Assert.Equal(2048, options.Get("BookStore").MaxResponseBytes);
         Assert.Equal("BOOK_STORE_BASE_URL", options.Get("BookStore").Settings.BaseUrl);
     }

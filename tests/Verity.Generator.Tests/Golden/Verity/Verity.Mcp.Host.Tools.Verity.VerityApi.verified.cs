@@ -12,14 +12,14 @@ public sealed partial class VerityApi
 {
     /// <param name="client">Sends the requests (the registered API client).</param>
     /// <param name="redactor">Redacts secrets from the body an <c>ApiCallException</c> carries; without it, secret-shaped values only.</param>
-    public VerityApi(global::Verity.Mcp.Http.IVerityApiClient client, global::Verity.Mcp.Http.SecretRedactor? redactor = null)
+    public VerityApi(global::Verity.Mcp.Http.IApiClient client, global::Verity.Mcp.Http.SecretRedactor? redactor = null)
     {
         global::System.ArgumentNullException.ThrowIfNull(client);
         Client = client;
         Redactor = redactor;
     }
 
-    public global::Verity.Mcp.Http.IVerityApiClient Client { get; }
+    public global::Verity.Mcp.Http.IApiClient Client { get; }
 
     public global::Verity.Mcp.Http.SecretRedactor? Redactor { get; }
 }

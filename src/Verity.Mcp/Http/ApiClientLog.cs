@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace Verity.Mcp.Http;
 
 /// <summary>The pipeline's log lines. They name methods, path templates and statuses; never a header value or a body.</summary>
-internal static partial class VerityApiLog
+internal static partial class ApiClientLog
 {
     [LoggerMessage(EventId = 3001, Level = LogLevel.Debug, Message = "{Method} {PathTemplate} answered {StatusCode} in {ElapsedMs:0.0} ms ({BodyBytes} body bytes read)")]
     public static partial void Answered(ILogger logger, string method, string pathTemplate, int statusCode, double elapsedMs, int bodyBytes);

@@ -5,13 +5,8 @@ namespace Verity.Mcp.Http;
 /// (named options, keyed by the API name). Bound from flat keys named like environment variables
 /// (<see cref="Settings"/>), else from the API's configuration section (<c>Shop:BaseUrl</c>, …).
 /// </summary>
-public sealed class VerityApiOptions
+public sealed class ApiClientOptions
 {
-    /// <summary>The keys of the single-API registration; a named API has its own (<see cref="Settings"/>).</summary>
-    public const string BaseUrlKey = "VERITY_BASE_URL";
-    public const string TimeoutSecondsKey = "VERITY_TIMEOUT_SECONDS";
-    public const string MaxResponseBytesKey = "VERITY_MAX_RESPONSE_BYTES";
-
     public const int DefaultTimeoutSeconds = 30;
     public const int MinTimeoutSeconds = 1;
     public const int MaxTimeoutSeconds = 600;
@@ -20,11 +15,11 @@ public sealed class VerityApiOptions
     public const int MinMaxResponseBytes = 1024;
     public const int MaxMaxResponseBytes = 100 * 1024 * 1024;
 
-    /// <summary>The API's name, for messages ("the Shop API"); null for the single-API registration.</summary>
+    /// <summary>The API's name, for messages ("the Shop API"); null for the default registration.</summary>
     public string? ApiName { get; set; }
 
     /// <summary>The configuration keys this API's settings are read from, named in every message about them.</summary>
-    public ApiSettingNames Settings { get; set; } = ApiSettingNames.Default;
+    public ApiSettingNames Settings { get; set; } = ApiSettingNames.WithPrefix("API");
 
     /// <summary>Absolute http(s) URL; request paths are appended to it, keeping its own path (e.g. <c>https://x/v2</c>).</summary>
     public string? BaseUrl { get; set; }

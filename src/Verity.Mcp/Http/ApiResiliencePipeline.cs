@@ -13,7 +13,7 @@ namespace Verity.Mcp.Http;
 /// handler (its own 401 refresh-and-resend happens within one retry attempt) and, innermost, the per-attempt
 /// time limit (<see cref="ApiAttemptHandler"/>), which starts only once the request has its token.
 /// </summary>
-internal static class VerityResiliencePipeline
+internal static class ApiResiliencePipeline
 {
     public const string HandlerName = "verity-retry";
 
@@ -22,7 +22,7 @@ internal static class VerityResiliencePipeline
 
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> pipeline, IServiceProvider services, string optionsName)
     {
-        var options = services.GetRequiredService<IOptionsMonitor<VerityApiOptions>>().Get(optionsName);
+        var options = services.GetRequiredService<IOptionsMonitor<ApiClientOptions>>().Get(optionsName);
         var timeProvider = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Verity.Mcp.Http.Retry");
         var maxRetryAfter = options.MaxRetryAfter;
@@ -40,7 +40,7 @@ internal static class VerityResiliencePipeline
             OnRetry = args =>
             {
                 var request = args.Context.GetRequestMessage();
-                VerityApiLog.Retrying(
+                ApiClientLog.Retrying(
                     logger,
                     request?.Method.Method ?? "?",
                     EndpointOf(request)?.PathTemplate ?? "?",
@@ -104,5 +104,5 @@ internal static class VerityResiliencePipeline
     }
 
     private static EndpointDescriptor? EndpointOf(HttpRequestMessage? request) =>
-        request is not null && request.Options.TryGetValue(VerityRequestOptions.Endpoint, out EndpointDescriptor? endpoint) ? endpoint : null;
+        request is not null && request.Options.TryGetValue(ApiRequestOptions.Endpoint, out EndpointDescriptor? endpoint) ? endpoint : null;
 }

@@ -8,7 +8,7 @@ namespace Verity.Mcp.Http;
 /// Sends bound requests to one API through its named <see cref="HttpClient"/> (resilience and auth handlers
 /// included) and reads the answer within the time and size limits.
 /// </summary>
-internal sealed class VerityApiClient : IVerityApiClient
+internal sealed class ApiClient : IApiClient
 {
     private static readonly MediaTypeHeaderValue JsonContentType = new("application/json") { CharSet = "utf-8" };
     private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new("application/json");
@@ -21,7 +21,7 @@ internal sealed class VerityApiClient : IVerityApiClient
     private readonly TimeSpan _defaultTimeout;
     private readonly int _maxResponseBytes;
 
-    public VerityApiClient(IHttpClientFactory httpClientFactory, VerityApiOptions options, string httpClientName, TimeProvider timeProvider, ILogger<VerityApiClient> logger)
+    public ApiClient(IHttpClientFactory httpClientFactory, ApiClientOptions options, string httpClientName, TimeProvider timeProvider, ILogger<ApiClient> logger)
     {
         _httpClientFactory = httpClientFactory;
         _httpClientName = httpClientName;
@@ -52,7 +52,7 @@ internal sealed class VerityApiClient : IVerityApiClient
         }
         catch (ApiTimeoutException) when (!cancellationToken.IsCancellationRequested)
         {
-            VerityApiLog.TimedOut(_logger, request.Method.Method, request.Endpoint.PathTemplate, limit.TotalSeconds);
+            ApiClientLog.TimedOut(_logger, request.Method.Method, request.Endpoint.PathTemplate, limit.TotalSeconds);
             throw;
         }
 
@@ -69,7 +69,7 @@ internal sealed class VerityApiClient : IVerityApiClient
             // The API has answered (and may have acted): a failure from here on keeps the status it answered with.
             catch (OperationCanceledException ex) when (bodyTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                VerityApiLog.TimedOut(_logger, request.Method.Method, request.Endpoint.PathTemplate, limit.TotalSeconds);
+                ApiClientLog.TimedOut(_logger, request.Method.Method, request.Endpoint.PathTemplate, limit.TotalSeconds);
                 throw new ApiTimeoutException(limit, ex) { StatusCode = (int)response.StatusCode };
             }
             catch (IOException ex) when (!cancellationToken.IsCancellationRequested)
@@ -80,10 +80,10 @@ internal sealed class VerityApiClient : IVerityApiClient
 
             if (body.Truncated)
             {
-                VerityApiLog.BodyCut(_logger, request.Method.Method, request.Endpoint.PathTemplate, _maxResponseBytes);
+                ApiClientLog.BodyCut(_logger, request.Method.Method, request.Endpoint.PathTemplate, _maxResponseBytes);
             }
 
-            VerityApiLog.Answered(
+            ApiClientLog.Answered(
                 _logger,
                 request.Method.Method,
                 request.Endpoint.PathTemplate,
@@ -91,7 +91,7 @@ internal sealed class VerityApiClient : IVerityApiClient
                 _timeProvider.GetElapsedTime(started).TotalMilliseconds,
                 body.Length);
 
-            var authRetried = (response.RequestMessage ?? message).Options.TryGetValue(VerityRequestOptions.AuthRetried, out var retried) && retried;
+            var authRetried = (response.RequestMessage ?? message).Options.TryGetValue(ApiRequestOptions.AuthRetried, out var retried) && retried;
             return new ApiResponse
             {
                 StatusCode = (int)response.StatusCode,
@@ -101,7 +101,7 @@ internal sealed class VerityApiClient : IVerityApiClient
                 TotalLength = body.TotalLength,
                 Truncated = body.Truncated,
                 AuthRetried = authRetried,
-                RetryAfter = VerityResiliencePipeline.RetryAfter(response, _timeProvider),
+                RetryAfter = ApiResiliencePipeline.RetryAfter(response, _timeProvider),
             };
         }
     }
@@ -115,7 +115,7 @@ internal sealed class VerityApiClient : IVerityApiClient
         }
 
         var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + relative, UriKind.Absolute));
-        message.Options.Set(VerityRequestOptions.Endpoint, request.Endpoint);
+        message.Options.Set(ApiRequestOptions.Endpoint, request.Endpoint);
         message.Headers.Accept.Add(AcceptJson);
 
         if (request.JsonBody is { } json)

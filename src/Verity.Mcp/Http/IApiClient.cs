@@ -3,7 +3,7 @@ namespace Verity.Mcp.Http;
 /// <summary>
 /// The seam between generated tools and the HTTP pipeline (base URL, auth, resilience, timeouts, size limits).
 /// </summary>
-public interface IVerityApiClient
+public interface IApiClient
 {
     /// <summary>
     /// Sends the request and reads the response. Cancellation of <paramref name="cancellationToken"/> aborts

@@ -8,28 +8,31 @@ using Verity.Mcp.Tools;
 
 namespace Verity.Mcp.Http;
 
-public static class VerityApiServiceCollectionExtensions
+public static class ApiClientServiceCollectionExtensions
 {
-    /// <summary>The name of the <see cref="HttpClient"/> of the single-API registration; a named API's client is <c>Verity.Api:{ApiName}</c>.</summary>
+    /// <summary>The name of the <see cref="HttpClient"/> of the default registration; a named API's client is <c>Verity.Api:{ApiName}</c>.</summary>
     public const string HttpClientName = "Verity.Api";
 
     /// <summary>
     /// Registers one API client for every tool that has no client of its own (see
     /// <see cref="AddApiClient(IServiceCollection, GeneratedCatalog, IConfiguration, string?)"/>): validated
-    /// <see cref="VerityApiOptions"/> read from <c>VERITY_BASE_URL</c>, <c>VERITY_TIMEOUT_SECONDS</c> and
-    /// <c>VERITY_MAX_RESPONSE_BYTES</c>, the named client with its resilience handler (retries for idempotent
-    /// requests only, per-attempt time limit), <see cref="IVerityApiClient"/> and <see cref="IToolResultMapper"/>.
+    /// <see cref="ApiClientOptions"/> read from the keys named by <paramref name="settingPrefix"/> (for <c>ACME</c>:
+    /// <c>ACME_BASE_URL</c>, <c>ACME_TIMEOUT_SECONDS</c>, <c>ACME_MAX_RESPONSE_BYTES</c>), the named client with its resilience handler (retries for idempotent
+    /// requests only, per-attempt time limit), <see cref="IApiClient"/> and <see cref="IToolResultMapper"/>.
     /// Handlers added to the returned builder (such as the Clerk auth handler) sit inside the resilience handler;
     /// the per-attempt time limit sits inside them all, so it starts once the request has its credentials.
     /// </summary>
-    /// <param name="defaultBaseUrl">The catalog's base URL, used when <c>VERITY_BASE_URL</c> is not set.</param>
-    public static IHttpClientBuilder AddVerityApi(this IServiceCollection services, IConfiguration configuration, string? defaultBaseUrl = null)
+    /// <param name="settingPrefix">The prefix of the setting keys, e.g. <c>ACME</c> for <c>ACME_BASE_URL</c>.</param>
+    /// <param name="defaultBaseUrl">The catalog's base URL, used when the base URL setting is not set.</param>
+    public static IHttpClientBuilder AddDefaultApiClient(this IServiceCollection services, IConfiguration configuration, string settingPrefix, string? defaultBaseUrl = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentException.ThrowIfNullOrWhiteSpace(settingPrefix);
 
-        var builder = AddPipeline(services, configuration, new ApiClientRegistration(Options.DefaultName, null, HttpClientName, ApiSettingNames.Default), defaultBaseUrl);
-        services.TryAddSingleton<IVerityApiClient>(static services => CreateClient(services, Options.DefaultName, HttpClientName));
+        var settings = ApiSettingNames.WithPrefix(settingPrefix);
+        var builder = AddPipeline(services, configuration, new ApiClientRegistration(Options.DefaultName, null, HttpClientName, settings), defaultBaseUrl);
+        services.TryAddSingleton<IApiClient>(static services => CreateClient(services, Options.DefaultName, HttpClientName));
         return builder;
     }
 
@@ -62,13 +65,13 @@ public static class VerityApiServiceCollectionExtensions
         var settings = ApiSettingNames.WithPrefix(settingPrefix ?? ApiSettingNames.PrefixFor(apiName));
         var httpClientName = HttpClientName + ":" + apiName;
         var builder = AddPipeline(services, configuration, new ApiClientRegistration(apiName, apiName, httpClientName, settings), defaultBaseUrl);
-        services.AddKeyedSingleton<IVerityApiClient>(apiName, (provider, _) => CreateClient(provider, apiName, httpClientName));
+        services.AddKeyedSingleton<IApiClient>(apiName, (provider, _) => CreateClient(provider, apiName, httpClientName));
         return builder;
     }
 
     private static IHttpClientBuilder AddPipeline(IServiceCollection services, IConfiguration configuration, ApiClientRegistration registration, string? defaultBaseUrl)
     {
-        services.AddOptions<VerityApiOptions>(registration.OptionsName)
+        services.AddOptions<ApiClientOptions>(registration.OptionsName)
             .Configure(options =>
             {
                 options.ApiName = registration.ApiName;
@@ -76,7 +79,7 @@ public static class VerityApiServiceCollectionExtensions
                 options.ReadFrom(configuration, defaultBaseUrl, registration.ApiName);
             })
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<VerityApiOptions>, VerityApiOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ApiClientOptions>, ApiClientOptionsValidator>());
         services.AddSingleton(registration);
 
         services.TryAddSingleton(TimeProvider.System);
@@ -89,25 +92,26 @@ public static class VerityApiServiceCollectionExtensions
                 .Where(static registration => registration.ApiName is not null)
                 .GroupBy(static registration => registration.ApiName!, StringComparer.Ordinal)
                 .ToDictionary(static group => group.Key, static group => group.First().Settings, StringComparer.Ordinal),
+            provider.GetServices<ApiClientRegistration>().FirstOrDefault(static registration => registration.ApiName is null)?.Settings,
             provider.GetRequiredService<IOptions<ToolResultTextOptions>>().Value.ConfigurationCheckCommand));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, ApiAttemptHandlerFilter>());
 
         var builder = services.AddHttpClient(registration.HttpClientName)
             // The pipeline enforces its own per-attempt limit; HttpClient's 100 s default would cut a longer one.
             .ConfigureHttpClient(client => client.Timeout = Timeout.InfiniteTimeSpan);
-        builder.AddResilienceHandler(VerityResiliencePipeline.HandlerName, (pipeline, context) =>
-            VerityResiliencePipeline.Configure(pipeline, context.ServiceProvider, registration.OptionsName));
+        builder.AddResilienceHandler(ApiResiliencePipeline.HandlerName, (pipeline, context) =>
+            ApiResiliencePipeline.Configure(pipeline, context.ServiceProvider, registration.OptionsName));
         return builder;
     }
 
-    private static VerityApiClient CreateClient(IServiceProvider services, string optionsName, string httpClientName) => new(
+    private static ApiClient CreateClient(IServiceProvider services, string optionsName, string httpClientName) => new(
         services.GetRequiredService<IHttpClientFactory>(),
-        services.GetRequiredService<IOptionsMonitor<VerityApiOptions>>().Get(optionsName),
+        services.GetRequiredService<IOptionsMonitor<ApiClientOptions>>().Get(optionsName),
         httpClientName,
         services.GetRequiredService<TimeProvider>(),
-        services.GetRequiredService<ILogger<VerityApiClient>>());
+        services.GetRequiredService<ILogger<ApiClient>>());
 }
 
 /// <summary>One registered API client: the options and <see cref="HttpClient"/> names it uses and the keys it reads.</summary>
-/// <param name="ApiName">The API's name (the key of its client), or null for the single-API registration.</param>
+/// <param name="ApiName">The API's name (the key of its client), or null for the default registration.</param>
 internal sealed record ApiClientRegistration(string OptionsName, string? ApiName, string HttpClientName, ApiSettingNames Settings);

@@ -5,7 +5,7 @@ using Verity.Mcp.Http;
 
 namespace Verity.Mcp.Tests.Http;
 
-public sealed class VerityApiOptionsTests
+public sealed class ApiClientOptionsTests
 {
     [Fact]
     public void Defaults_apply_when_only_the_base_url_is_set()
@@ -100,12 +100,12 @@ public sealed class VerityApiOptionsTests
         Assert.StartsWith("VERITY_BASE_URL is not set and the catalog's api.baseUrl 'http://api.example.test' is plain http", failure, StringComparison.Ordinal);
     }
 
-    private static VerityApiOptions Resolve(Dictionary<string, string?> settings, string? defaultBaseUrl = null)
+    private static ApiClientOptions Resolve(Dictionary<string, string?> settings, string? defaultBaseUrl = null)
     {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddVerityApi(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), defaultBaseUrl);
+        services.AddDefaultApiClient(new ConfigurationBuilder().AddInMemoryCollection(settings).Build(), "VERITY", defaultBaseUrl);
         using var provider = services.BuildServiceProvider();
-        return provider.GetRequiredService<IOptions<VerityApiOptions>>().Value;
+        return provider.GetRequiredService<IOptions<ApiClientOptions>>().Value;
     }
 }

@@ -4,11 +4,11 @@ using Microsoft.Extensions.Options;
 namespace Verity.Mcp.Http;
 
 /// <summary>Checks the API settings at start; each failure is one line naming the setting and how to fix it.</summary>
-public sealed class VerityApiOptionsValidator : IValidateOptions<VerityApiOptions>
+public sealed class ApiClientOptionsValidator : IValidateOptions<ApiClientOptions>
 {
     private const string WhereToSet = "set it in the environment (e.g. the \"env\" of mcp.json), appsettings.json or on the command line as --{0}=...";
 
-    public ValidateOptionsResult Validate(string? name, VerityApiOptions options)
+    public ValidateOptionsResult Validate(string? name, ApiClientOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         List<string>? failures = null;
@@ -32,22 +32,22 @@ public sealed class VerityApiOptionsValidator : IValidateOptions<VerityApiOption
         }
 
         if (options.InvalidTimeoutText is not null
-            || options.TimeoutSeconds is < VerityApiOptions.MinTimeoutSeconds or > VerityApiOptions.MaxTimeoutSeconds)
+            || options.TimeoutSeconds is < ApiClientOptions.MinTimeoutSeconds or > ApiClientOptions.MaxTimeoutSeconds)
         {
             Add(ref failures, string.Create(CultureInfo.InvariantCulture,
-                $"{keys.TimeoutSeconds} must be a whole number of seconds from {VerityApiOptions.MinTimeoutSeconds} to {VerityApiOptions.MaxTimeoutSeconds} (default {VerityApiOptions.DefaultTimeoutSeconds}); ") + Where(keys.TimeoutSeconds));
+                $"{keys.TimeoutSeconds} must be a whole number of seconds from {ApiClientOptions.MinTimeoutSeconds} to {ApiClientOptions.MaxTimeoutSeconds} (default {ApiClientOptions.DefaultTimeoutSeconds}); ") + Where(keys.TimeoutSeconds));
         }
 
         if (options.InvalidMaxResponseBytesText is not null
-            || options.MaxResponseBytes is < VerityApiOptions.MinMaxResponseBytes or > VerityApiOptions.MaxMaxResponseBytes)
+            || options.MaxResponseBytes is < ApiClientOptions.MinMaxResponseBytes or > ApiClientOptions.MaxMaxResponseBytes)
         {
             Add(ref failures, string.Create(CultureInfo.InvariantCulture,
-                $"{keys.MaxResponseBytes} must be a whole number of bytes from {VerityApiOptions.MinMaxResponseBytes} (1 KB) to {VerityApiOptions.MaxMaxResponseBytes} (100 MB) (default {VerityApiOptions.DefaultMaxResponseBytes}); ") + Where(keys.MaxResponseBytes));
+                $"{keys.MaxResponseBytes} must be a whole number of bytes from {ApiClientOptions.MinMaxResponseBytes} (1 KB) to {ApiClientOptions.MaxMaxResponseBytes} (100 MB) (default {ApiClientOptions.DefaultMaxResponseBytes}); ") + Where(keys.MaxResponseBytes));
         }
 
         if (options.RetryBaseDelay < TimeSpan.Zero || options.MaxRetryAfter < TimeSpan.Zero)
         {
-            Add(ref failures, "The retry delays of VerityApiOptions must not be negative.");
+            Add(ref failures, "The retry delays of ApiClientOptions must not be negative.");
         }
 
         return failures is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

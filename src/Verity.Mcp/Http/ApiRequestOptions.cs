@@ -6,7 +6,7 @@ namespace Verity.Mcp.Http;
 /// Keys under which the pipeline's handlers share facts about one request through
 /// <see cref="HttpRequestMessage.Options"/>.
 /// </summary>
-public static class VerityRequestOptions
+public static class ApiRequestOptions
 {
     /// <summary>The catalog endpoint the request was built for (retry rules and the per-request timeout read it).</summary>
     public static readonly HttpRequestOptionsKey<EndpointDescriptor> Endpoint = new("Verity.Endpoint");
