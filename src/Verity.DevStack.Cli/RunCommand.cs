@@ -14,6 +14,7 @@ internal static class RunCommand
         await output.WriteLineAsync($"CLERK_API_URL={stack.ClerkApiUrl}").ConfigureAwait(false);
         await output.WriteLineAsync($"CLERK_SECRET_KEY={stack.SecretKey}").ConfigureAwait(false);
         await output.WriteLineAsync($"VERITY_BASE_URL={stack.VerityBaseUrl}").ConfigureAwait(false);
+        await output.WriteLineAsync($"CLERK_FRONTEND_API_URL={stack.ClerkFrontendApiUrl}").ConfigureAwait(false);
         await output.WriteLineAsync("ready").ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
         await Console.Error.WriteLineAsync("verity-devstack: Clerk emulator and sample Verity API are running; close stdin (Ctrl+D), press Ctrl+C or send SIGTERM to stop.").ConfigureAwait(false);

@@ -21,6 +21,12 @@ public sealed class DevStackHost : IAsyncDisposable
     /// <summary>The value for <c>CLERK_API_URL</c>, e.g. <c>http://127.0.0.1:54321</c>.</summary>
     public string ClerkApiUrl => Clerk.BaseUrl;
 
+    /// <summary>
+    /// The value for <c>CLERK_FRONTEND_API_URL</c>: the emulated instance's Frontend API, its OAuth authorization
+    /// server and the <c>iss</c> of its OAuth access tokens (the same listener as <see cref="ClerkApiUrl"/>).
+    /// </summary>
+    public string ClerkFrontendApiUrl => Clerk.FrontendApiUrl;
+
     /// <summary>The value for <c>CLERK_SECRET_KEY</c>.</summary>
     public string SecretKey => Clerk.SecretKey;
 
@@ -38,6 +44,7 @@ public sealed class DevStackHost : IAsyncDisposable
     {
         ["CLERK_API_URL"] = ClerkApiUrl,
         ["CLERK_SECRET_KEY"] = SecretKey,
+        ["CLERK_FRONTEND_API_URL"] = ClerkFrontendApiUrl,
         ["VERITY_BASE_URL"] = VerityBaseUrl,
     };
 

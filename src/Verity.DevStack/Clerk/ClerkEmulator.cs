@@ -5,13 +5,15 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Verity.DevStack.Clerk.OAuth;
 
 namespace Verity.DevStack.Clerk;
 
 /// <summary>
 /// A local Clerk Backend API on a loopback port, for tests and the dev stack. Clients use <see cref="BaseUrl"/> as
 /// the Clerk API URL (they append <c>/v1/…</c>) and <see cref="SecretKey"/> as the secret key; tests drive the
-/// instance in-process through the control methods here or through <see cref="Instance"/>.
+/// instance in-process through the control methods here or through <see cref="Instance"/>. The same listener serves
+/// the instance's Frontend API OAuth server at <see cref="FrontendApiUrl"/>.
 /// </summary>
 public sealed class ClerkEmulator : IAsyncDisposable
 {
@@ -34,8 +36,14 @@ public sealed class ClerkEmulator : IAsyncDisposable
     /// <summary>The secret key clients must send.</summary>
     public string SecretKey => Instance.SecretKey;
 
-    /// <summary>The <c>iss</c> of the tokens this emulator mints.</summary>
+    /// <summary>The <c>iss</c> of the session tokens this emulator mints (<see cref="ClerkEmulatorOptions.Issuer"/>).</summary>
     public string Issuer => Instance.Issuer;
+
+    /// <summary>
+    /// The instance's Frontend API URL, e.g. <c>http://127.0.0.1:54321</c>: the OAuth authorization server (its
+    /// metadata at <c>/.well-known/oauth-authorization-server</c>) and the exact <c>iss</c> of its OAuth access tokens.
+    /// </summary>
+    public string FrontendApiUrl => Instance.FrontendApiUrl!;
 
     /// <summary>The emulated instance: users, sessions, keys, faults, counters.</summary>
     public ClerkInstance Instance { get; }
@@ -71,8 +79,9 @@ public sealed class ClerkEmulator : IAsyncDisposable
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new ClerkEmulator(app, instance, address.TrimEnd('/'));
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        instance.UseFrontendApiUrl(address);
+        return new ClerkEmulator(app, instance, address);
     }
 
     /// <inheritdoc cref="ClerkInstance.CreateSession"/>
@@ -99,6 +108,9 @@ public sealed class ClerkEmulator : IAsyncDisposable
     /// <inheritdoc cref="ClerkInstance.IssueToken"/>
     public string IssueToken(string sessionId, int? lifetimeSeconds = null, string? template = null) =>
         Instance.IssueToken(sessionId, lifetimeSeconds, template);
+
+    /// <inheritdoc cref="ClerkInstance.IssueOAuthAccessToken"/>
+    public ClerkOAuthAccessToken IssueOAuthAccessToken(ClerkOAuthAccessTokenRequest request) => Instance.IssueOAuthAccessToken(request);
 
     public async ValueTask DisposeAsync()
     {

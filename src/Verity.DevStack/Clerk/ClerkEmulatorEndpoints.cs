@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Verity.DevStack.Clerk.OAuth;
 
 namespace Verity.DevStack.Clerk;
 
@@ -12,8 +13,11 @@ public static class ClerkEmulatorEndpoints
 
     /// <summary>
     /// Maps <c>/v1/users</c>, <c>/v1/sessions</c>, <c>/v1/sessions/{id}/tokens[/{template}]</c>, <c>/v1/jwks</c>
-    /// (and any other <c>/v1/…</c> path, as a Clerk 404) below <paramref name="pathPrefix"/>. Clients use
-    /// <c>{app URL}{pathPrefix}</c> as the Clerk API URL. The handlers are plain <see cref="RequestDelegate"/>s,
+    /// (and any other <c>/v1/…</c> path, as a Clerk 404) below <paramref name="pathPrefix"/>, and beside them the
+    /// instance's Frontend API OAuth server: <c>/.well-known/oauth-authorization-server</c>,
+    /// <c>/.well-known/openid-configuration</c>, <c>/.well-known/jwks.json</c>, <c>/oauth/register</c>,
+    /// <c>/oauth/authorize</c>, <c>/oauth/token</c>, <c>/oauth/token_info</c>. Clients use <c>{app URL}{pathPrefix}</c>
+    /// as the Clerk API URL and (unless <see cref="ClerkInstance.UseFrontendApiUrl"/> says otherwise) as the Frontend API URL. The handlers are plain <see cref="RequestDelegate"/>s,
     /// so this is safe under Native AOT.
     /// </summary>
     public static RouteGroupBuilder MapClerkEmulator(this IEndpointRouteBuilder endpoints, ClerkInstance instance, string pathPrefix = "")
@@ -36,6 +40,19 @@ public static class ClerkEmulatorEndpoints
         group.MapGet("/v1/jwks", gate.Wrap(jwks.GetAsync, rateLimited: false));
         group.Map("/v1/{**rest}", gate.Wrap(NotFoundAsync, rateLimited: true));
 
+        // The Frontend API needs no secret key and has no Backend API rate limit.
+        var prefix = pathPrefix.TrimEnd('/');
+        var metadata = new ClerkOAuthMetadataEndpoints(instance, prefix);
+        var authorize = new ClerkOAuthAuthorizeEndpoint(instance);
+        group.MapGet("/.well-known/oauth-authorization-server", metadata.GetAuthorizationServerMetadataAsync);
+        group.MapGet("/.well-known/openid-configuration", metadata.GetOpenIdConfigurationAsync);
+        group.MapGet("/.well-known/jwks.json", metadata.GetJwksAsync);
+        group.MapPost("/oauth/register", new ClerkOAuthRegistrationEndpoint(instance).RegisterAsync);
+        group.MapGet("/oauth/authorize", authorize.AuthorizeAsync);
+        group.MapPost("/oauth/authorize", authorize.AuthorizeAsync);
+        group.MapPost("/oauth/token", new ClerkOAuthTokenEndpoint(instance, prefix).TokenAsync);
+        group.MapPost("/oauth/token_info", new ClerkOAuthTokenInfoEndpoint(instance).IntrospectAsync);
+
         if (instance.Options.EnableTestControl)
         {
             var control = new ClerkTestControlEndpoints(instance);
@@ -47,6 +64,7 @@ public static class ClerkEmulatorEndpoints
             group.MapPost(TestControlPath + "/keys/rotate", control.RotateKeyAsync);
             group.MapPost(TestControlPath + "/rate-limit/reset", control.ResetRateLimitAsync);
             group.MapGet(TestControlPath + "/state", control.GetStateAsync);
+            group.MapPost(TestControlPath + "/oauth/access-tokens", new ClerkOAuthTestControlEndpoints(instance, prefix).IssueAccessTokenAsync);
         }
 
         return group;

@@ -1,3 +1,5 @@
+using Verity.DevStack.Clerk.OAuth;
+
 namespace Verity.DevStack.Clerk;
 
 /// <summary>How an emulated Clerk instance behaves. Every property has a sensible default.</summary>
@@ -47,6 +49,18 @@ public sealed class ClerkEmulatorOptions
     /// </summary>
     public bool ReuseSigningKeyMaterial { get; set; }
 
+    /// <summary>How long OAuth access tokens from <c>/oauth/token</c> live; Clerk's are valid for one day.</summary>
+    public TimeSpan OAuthAccessTokenLifetime { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>How long an authorization code from <c>/oauth/authorize</c> can be exchanged (single use either way).</summary>
+    public TimeSpan OAuthAuthorizationCodeLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// The custom OAuth scopes the instance defines beside Clerk's standard ones (<see cref="ClerkOAuthScopes.Standard"/>);
+    /// an authorization request without <c>scope</c> is granted all of them. By default <c>tools:read</c> and <c>tools:write</c>.
+    /// </summary>
+    public IList<string> OAuthCustomScopes { get; } = ["tools:read", "tools:write"];
+
     /// <summary>The JWT templates the instance knows; by default one named <see cref="DefaultTemplateName"/>.</summary>
     public IList<ClerkJwtTemplate> JwtTemplates { get; } =
     [
@@ -84,6 +98,24 @@ public sealed class ClerkEmulatorOptions
         }
 
         ArgumentNullException.ThrowIfNull(TimeProvider);
+        if (OAuthAccessTokenLifetime < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentException("ClerkEmulatorOptions.OAuthAccessTokenLifetime must be at least one second (Clerk's is one day).");
+        }
+
+        if (OAuthAuthorizationCodeLifetime < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentException("ClerkEmulatorOptions.OAuthAuthorizationCodeLifetime must be at least one second.");
+        }
+
+        foreach (var scope in OAuthCustomScopes)
+        {
+            if (!ClerkOAuthScopes.IsValidToken(scope) || ClerkOAuthScopes.Standard.Contains(scope))
+            {
+                throw new ArgumentException($"ClerkEmulatorOptions.OAuthCustomScopes: '{scope}' must be a non-empty scope token without spaces, quotes or backslashes, and not one of Clerk's standard scopes.");
+            }
+        }
+
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var template in JwtTemplates)
         {

@@ -1,3 +1,5 @@
+using Verity.DevStack.Clerk.OAuth;
+
 namespace Verity.DevStack.Clerk;
 
 /// <summary>
@@ -13,6 +15,8 @@ public sealed class ClerkInstance : IDisposable
     private readonly ClerkSigningKeys _keys;
     private readonly ClerkTokenIssuer _issuer;
     private readonly ClerkRateLimiter _rateLimiter;
+    private readonly ClerkOAuthServer _oauth;
+    private string? _frontendApiUrl;
     private readonly ClerkFaultInjector _faults = new();
     private readonly Dictionary<string, ClerkJwtTemplate> _templates;
     private readonly Lock _logGate = new();
@@ -37,6 +41,7 @@ public sealed class ClerkInstance : IDisposable
         _issuer = new ClerkTokenIssuer(_keys, TimeProvider, Issuer);
         _rateLimiter = new ClerkRateLimiter(Options.EffectiveRateLimitPermits, Options.RateLimitWindow, TimeProvider);
         _templates = Options.JwtTemplates.ToDictionary(t => t.Name, StringComparer.Ordinal);
+        _oauth = new ClerkOAuthServer(this);
 
         if (Options.Seed)
         {
@@ -62,6 +67,25 @@ public sealed class ClerkInstance : IDisposable
     public string Issuer { get; }
 
     public ClerkInstanceType InstanceType => Options.InstanceType;
+
+    /// <summary>
+    /// The URL the instance's Frontend API is served at: the issuer of its OAuth access tokens and of its
+    /// authorization server metadata. Null until the host knows it (<see cref="ClerkEmulator"/> sets it on start;
+    /// an app that maps the emulator itself calls <see cref="UseFrontendApiUrl"/>, or the URL is taken from each request).
+    /// </summary>
+    public string? FrontendApiUrl => Volatile.Read(ref _frontendApiUrl);
+
+    /// <summary>Sets <see cref="FrontendApiUrl"/>: an absolute http(s) URL without query, fragment or trailing slash.</summary>
+    public void UseFrontendApiUrl(string url)
+    {
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || uri.Query.Length > 0 || uri.Fragment.Length > 0 || url.EndsWith('/'))
+        {
+            throw new ArgumentException("The Frontend API URL must be an absolute http(s) URL without query, fragment or trailing slash.", nameof(url));
+        }
+
+        Volatile.Write(ref _frontendApiUrl, url);
+    }
 
     public TimeProvider TimeProvider { get; }
 
@@ -182,6 +206,26 @@ public sealed class ClerkInstance : IDisposable
         return Mint(session, lifetimeSeconds, jwtTemplate);
     }
 
+    /// <summary>
+    /// Mints an OAuth access token for a user as <c>/oauth/token</c> would, with the overrides of
+    /// <paramref name="request"/> (wrong audience or issuer, expired, not yet valid, unknown <c>kid</c>), for tests of
+    /// resource servers. Not counted in <see cref="TokensIssued"/> (that counts session tokens).
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">No such user.</exception>
+    /// <exception cref="InvalidOperationException">No issuer given and <see cref="FrontendApiUrl"/> is not known yet.</exception>
+    public ClerkOAuthAccessToken IssueOAuthAccessToken(ClerkOAuthAccessTokenRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var issuer = request.Issuer ?? FrontendApiUrl
+            ?? throw new InvalidOperationException("The Frontend API URL is not known yet; call UseFrontendApiUrl or name an issuer.");
+        return _oauth.Issue(request, issuer);
+    }
+
+    /// <summary>The user a sign-in names: a user id, or an e-mail address (case-insensitive).</summary>
+    public ClerkUser? FindUserByIdOrEmail(string idOrEmail) =>
+        _directory.FindUser(idOrEmail)
+        ?? _directory.Users.FirstOrDefault(u => string.Equals(u.EmailAddress, idOrEmail, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The tokens minted so far (metadata only; the most recent 10,000), oldest first.</summary>
     public IReadOnlyList<ClerkIssuedToken> IssuedTokens
     {
@@ -239,11 +283,17 @@ public sealed class ClerkInstance : IDisposable
     /// <summary>How many injected faults were served.</summary>
     public long FaultsServed => Interlocked.Read(ref _faultsServed);
 
-    public void Dispose() => _keys.Dispose();
+    public void Dispose()
+    {
+        _oauth.Dispose();
+        _keys.Dispose();
+    }
 
     internal ClerkDirectory Directory => _directory;
 
     internal ClerkSigningKeys Keys => _keys;
+
+    internal ClerkOAuthServer OAuth => _oauth;
 
     internal ClerkSession? FindActiveSession(string sessionId)
     {
