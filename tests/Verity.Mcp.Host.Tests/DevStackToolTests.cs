@@ -47,11 +47,16 @@ public sealed class DevStackToolTests
         using var reader = new StreamReader(process.ServerOutput);
         var (lines, settings) = await DevStackTool.ReadUntilReadyAsync(reader);
 
-        Assert.Equal(["CLERK_API_URL", "CLERK_SECRET_KEY", "VERITY_BASE_URL", "ready"], lines.Select(l => l.Split('=')[0]));
+        Assert.Equal(["CLERK_API_URL", "CLERK_SECRET_KEY", "VERITY_BASE_URL", "CLERK_FRONTEND_API_URL", "ready"], lines.Select(l => l.Split('=')[0]));
         using (var http = new HttpClient())
         {
             using var response = await http.GetAsync(new Uri(settings["VERITY_BASE_URL"] + "/api/agents"));
             Assert.Equal(System.Net.HttpStatusCode.Unauthorized, response.StatusCode);
+
+            // The Frontend API is the OAuth authorization server; RFC 8414 wants its metadata to name exactly that URL.
+            var frontendApiUrl = settings["CLERK_FRONTEND_API_URL"];
+            using var metadata = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync(new Uri(frontendApiUrl + "/.well-known/oauth-authorization-server")));
+            Assert.Equal(frontendApiUrl, metadata.RootElement.GetProperty("issuer").GetString());
         }
 
         Assert.Equal(0, await process.CloseInputAndWaitAsync(Prompt));

@@ -108,11 +108,12 @@ public sealed class ClerkEmulatorOptions
             throw new ArgumentException("ClerkEmulatorOptions.OAuthAuthorizationCodeLifetime must be at least one second.");
         }
 
+        var customScopes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var scope in OAuthCustomScopes)
         {
-            if (!ClerkOAuthScopes.IsValidToken(scope) || ClerkOAuthScopes.Standard.Contains(scope))
+            if (!ClerkOAuthScopes.IsValidToken(scope) || ClerkOAuthScopes.Standard.Contains(scope) || !customScopes.Add(scope))
             {
-                throw new ArgumentException($"ClerkEmulatorOptions.OAuthCustomScopes: '{scope}' must be a non-empty scope token without spaces, quotes or backslashes, and not one of Clerk's standard scopes.");
+                throw new ArgumentException($"ClerkEmulatorOptions.OAuthCustomScopes: '{scope}' must be a non-empty scope token without spaces, quotes or backslashes, not one of Clerk's standard scopes and not listed twice.");
             }
         }
 

@@ -13,12 +13,14 @@ public sealed class DevStackHostTests
         Assert.StartsWith("http://127.0.0.1:", stack.ClerkApiUrl);
         Assert.StartsWith("http://127.0.0.1:", stack.VerityBaseUrl);
         Assert.NotEqual(stack.ClerkApiUrl, stack.VerityBaseUrl);
+        Assert.Equal(stack.ClerkApiUrl, stack.ClerkFrontendApiUrl);
         Assert.StartsWith("sk_test_", stack.SecretKey);
         Assert.Equal(
             new Dictionary<string, string>
             {
                 ["CLERK_API_URL"] = stack.ClerkApiUrl,
                 ["CLERK_SECRET_KEY"] = stack.SecretKey,
+                ["CLERK_FRONTEND_API_URL"] = stack.ClerkFrontendApiUrl,
                 ["VERITY_BASE_URL"] = stack.VerityBaseUrl,
             },
             stack.Settings);

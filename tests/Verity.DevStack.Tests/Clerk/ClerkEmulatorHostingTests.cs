@@ -122,6 +122,10 @@ public sealed class ClerkEmulatorOptionsTests
         { "RateLimitWindow", o => o.RateLimitWindow = TimeSpan.Zero },
         { "JwtTemplates", o => o.JwtTemplates.Add(new ClerkJwtTemplate(ClerkEmulatorOptions.DefaultTemplateName)) },
         { "JwtTemplates", o => o.JwtTemplates.Add(new ClerkJwtTemplate("short", LifetimeSeconds: 5)) },
+        { "OAuthAccessTokenLifetime", o => o.OAuthAccessTokenLifetime = TimeSpan.Zero },
+        { "OAuthAuthorizationCodeLifetime", o => o.OAuthAuthorizationCodeLifetime = TimeSpan.FromSeconds(-1) },
+        { "OAuthCustomScopes", o => o.OAuthCustomScopes.Add("tools write") },
+        { "OAuthCustomScopes", o => o.OAuthCustomScopes.Add("openid") },
     };
 
     [Theory]

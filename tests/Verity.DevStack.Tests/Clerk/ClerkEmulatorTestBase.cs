@@ -26,7 +26,7 @@ public abstract class ClerkEmulatorTestBase : IAsyncLifetime
         _client = new ClerkTestClient(_emulator.BaseUrl, _emulator.SecretKey);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         _client?.Dispose();
         if (_emulator is not null)

@@ -142,7 +142,8 @@ internal sealed class ClerkOAuthAuthorizeEndpoint(ClerkInstance instance)
         }
 
         var resource = parameters["resource"];
-        if (resource is not null && (!Uri.TryCreate(resource, UriKind.Absolute, out var resourceUri) || resourceUri.Fragment.Length > 0 || resource.Contains('#')))
+        // On Unix, .NET reads "/path" as an absolute file URI; a resource indicator names its scheme.
+        if (resource is not null && (resource.StartsWith('/') || !Uri.TryCreate(resource, UriKind.Absolute, out var resourceUri) || resourceUri.Fragment.Length > 0 || resource.Contains('#')))
         {
             return (null, ClerkOAuthError.InvalidTarget("resource must be an absolute URI without a fragment (RFC 8707)."));
         }

@@ -11,7 +11,8 @@ internal static class ClerkOAuthRedirectUris
     /// <summary>Null when <paramref name="value"/> may be registered; otherwise why not.</summary>
     public static string? Problem(string value)
     {
-        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri))
+        // On Unix, .NET reads "/path" as an absolute file URI.
+        if (value.StartsWith('/') || !Uri.TryCreate(value, UriKind.Absolute, out var uri))
         {
             return $"'{value}' is not an absolute URI.";
         }

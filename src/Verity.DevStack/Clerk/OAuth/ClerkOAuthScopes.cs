@@ -4,15 +4,7 @@ namespace Verity.DevStack.Clerk.OAuth;
 public static class ClerkOAuthScopes
 {
     /// <summary>The scopes every Clerk instance supports (its authorization server metadata lists them).</summary>
-    public static IReadOnlySet<string> Standard { get; } = new SortedSet<string>(StringComparer.Ordinal)
-    {
-        "openid",
-        "profile",
-        "email",
-        "public_metadata",
-        "private_metadata",
-        "offline_access",
-    };
+    public static IReadOnlyList<string> Standard { get; } = ["openid", "profile", "email", "public_metadata", "private_metadata", "offline_access"];
 
     /// <summary>Whether <paramref name="scope"/> is a scope token as RFC 6749 §3.3 defines it (printable ASCII, no space, quote or backslash).</summary>
     public static bool IsValidToken(string? scope) =>
