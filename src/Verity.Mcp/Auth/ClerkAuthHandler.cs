@@ -39,13 +39,16 @@ public sealed class ClerkAuthHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Resolved once, before anything is sent: the 401 handling must reach the manager that gave the token.
+        var tokens = _tokens.ForCurrentRequest();
+
         // A streamed body can be sent only once; buffer it now so the 401 resend carries the same bytes.
         if (request.Content is { } content and not (ByteArrayContent or ReadOnlyMemoryContent))
         {
             await content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        var token = await GetTokenAsync(tokens, cancellationToken).ConfigureAwait(false);
         _redactor?.RememberToken(token.Jwt);
         request.Headers.Authorization = token.AuthorizationHeader;
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
@@ -55,11 +58,11 @@ public sealed class ClerkAuthHandler : DelegatingHandler
         }
 
         _logger.TokenRejected(token.SessionId, token.ExpiresAt, token.Fingerprint);
-        _tokens.Invalidate(token);
+        tokens.Invalidate(token);
         ClerkSessionToken fresh;
         try
         {
-            fresh = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            fresh = await GetTokenAsync(tokens, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -82,16 +85,16 @@ public sealed class ClerkAuthHandler : DelegatingHandler
         if (retried.StatusCode == HttpStatusCode.Unauthorized)
         {
             _logger.FreshTokenRejected(fresh.SessionId, fresh.Fingerprint);
-            _tokens.ReportFreshTokenRejected(fresh);
+            tokens.ReportFreshTokenRejected(fresh);
         }
 
         return retried;
     }
 
     /// <summary>The cached token at once; otherwise the shared mint, waited for no longer than Clerk's limit.</summary>
-    private ValueTask<ClerkSessionToken> GetTokenAsync(CancellationToken cancellationToken)
+    private ValueTask<ClerkSessionToken> GetTokenAsync(IClerkTokenManager tokens, CancellationToken cancellationToken)
     {
-        var pending = _tokens.GetTokenAsync(cancellationToken);
+        var pending = tokens.GetTokenAsync(cancellationToken);
         return pending.IsCompletedSuccessfully ? pending : WaitForTokenAsync(pending.AsTask(), cancellationToken);
     }
 

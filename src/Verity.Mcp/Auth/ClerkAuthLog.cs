@@ -29,8 +29,8 @@ internal static partial class ClerkAuthLog
     public static partial void FreshTokenRejected(this ILogger logger, string sessionId, string fingerprint);
 
     [LoggerMessage(EventId = 3006, Level = LogLevel.Warning,
-        Message = "Clerk session {SessionId} is gone (404 on the token call); selecting a session again and retrying once.")]
-    public static partial void SessionGone(this ILogger logger, string sessionId);
+        Message = "Clerk session {SessionId} is gone ({Status} on the token call); selecting a session of the same user again and retrying once.")]
+    public static partial void SessionGone(this ILogger logger, string sessionId, int status);
 
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning,
         Message = "Clerk rate-limited {Operation} (429); retrying in {Delay} (attempt {Attempt} of {MaxAttempts}).")]
@@ -67,4 +67,20 @@ internal static partial class ClerkAuthLog
     [LoggerMessage(EventId = 3015, Level = LogLevel.Debug,
         Message = "Kept the Clerk session token sid={SessionId} hash={Fingerprint} despite a 401: the API refused a fresh token moments ago, so a new one would not help.")]
     public static partial void ForcedRenewalPaused(this ILogger logger, string sessionId, string fingerprint);
+
+    [LoggerMessage(EventId = 3016, Level = LogLevel.Debug,
+        Message = "Caching Clerk session tokens for signed-in user {UserId} ({CachedUsers} users cached).")]
+    public static partial void SignedInUserCached(this ILogger logger, string userId, int cachedUsers);
+
+    [LoggerMessage(EventId = 3017, Level = LogLevel.Debug,
+        Message = "Dropped the cached Clerk session tokens of user {UserId}, idle for {IdleFor}.")]
+    public static partial void IdleSignedInUserEvicted(this ILogger logger, string userId, TimeSpan idleFor);
+
+    [LoggerMessage(EventId = 3018, Level = LogLevel.Information,
+        Message = "Dropped the cached Clerk session tokens of user {UserId}, the least recently active of {MaxCachedUsers} cached users (CLERK_MAX_CACHED_USERS), to make room for another user.")]
+    public static partial void SignedInUserEvictedForRoom(this ILogger logger, string userId, int maxCachedUsers);
+
+    [LoggerMessage(EventId = 3019, Level = LogLevel.Information,
+        Message = "Signed-in user {UserId} has no active Clerk session, so no session token can be minted for them until they sign in.")]
+    public static partial void SignedInUserHasNoSession(this ILogger logger, string userId);
 }

@@ -36,6 +36,63 @@ public static class ClerkAuthenticationExtensions
     }
 
     /// <summary>
+    /// Remote mode: adds the Clerk options (validated at start, a pinned user refused), the Clerk client,
+    /// <see cref="ClerkSignedInUserTokens"/> and the auth handler to the API's client, so each request carries a
+    /// session token of the user its call acts for (<see cref="ClerkSignedInUser"/>), minted with
+    /// <c>CLERK_SECRET_KEY</c> for that user's most recent active session. A request without a signed-in user fails
+    /// before it is sent. Call it after the resilience handler is added, as <see cref="AddClerkAuthentication"/>.
+    /// </summary>
+    /// <param name="configure">Sets what the host decides, e.g. <see cref="ClerkSignedInUserOptions.AppName"/>.</param>
+    public static IHttpClientBuilder AddClerkSignedInUserAuthentication(
+        this IHttpClientBuilder builder,
+        IConfiguration configuration,
+        Action<ClerkSignedInUserOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddClerkSignedInUserTokens(configuration, configure);
+
+        // As in AddClerkAuthentication: the default logs would keep the Authorization header in their state.
+        builder.RemoveAllLoggers();
+        builder.AddHttpMessageHandler(static services =>
+            new ClerkAuthHandler(
+                services.GetRequiredService<ClerkSignedInUserTokens>(),
+                services.GetRequiredService<ILogger<ClerkAuthHandler>>(),
+                services.GetRequiredService<IOptions<ClerkOptions>>().Value.Timeout,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<SecretRedactor>()));
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds what <see cref="AddClerkSignedInUserAuthentication"/> needs without touching any HTTP client, and makes
+    /// <see cref="IClerkTokenManager"/> the signed-in user's, so nothing in the process can act as a configured user.
+    /// </summary>
+    public static IServiceCollection AddClerkSignedInUserTokens(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Action<ClerkSignedInUserOptions>? configure = null)
+    {
+        services.AddClerkTokenManagement(configuration);
+        if (!services.Any(static d => d.ServiceType == typeof(ClerkSignedInUserTokens)))
+        {
+            services.Configure<ClerkOptions>(static options => options.ForSignedInUsers = true);
+            services.AddOptions<ClerkSignedInUserOptions>()
+                .Configure(options => ClerkSignedInUserOptionsBinder.Bind(configuration, options))
+                .ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClerkSignedInUserOptions>, ClerkSignedInUserOptionsValidator>());
+            services.AddSingleton<ClerkSignedInUserTokens>();
+            services.Replace(ServiceDescriptor.Singleton<IClerkTokenManager>(static s => s.GetRequiredService<ClerkSignedInUserTokens>()));
+        }
+
+        if (configure is not null)
+        {
+            services.Configure(configure);
+        }
+
+        return services;
+    }
+
+    /// <summary>
     /// Adds the Clerk options, client, subject selector and <see cref="IClerkTokenManager"/> without touching any
     /// HTTP client (what <c>doctor</c> needs). Nothing contacts Clerk until a token is first asked for.
     /// </summary>

@@ -14,4 +14,10 @@ public static class ClerkConfigurationKeys
     public const string JwtTemplate = "CLERK_JWT_TEMPLATE";
     public const string TimeoutSeconds = "CLERK_TIMEOUT_SECONDS";
     public const string LegacyApiKey = "VERITY_API_KEY";
+
+    /// <summary>Remote mode: how many signed-in users' token caches are kept (<see cref="ClerkSignedInUserOptions"/>).</summary>
+    public const string MaxCachedUsers = "CLERK_MAX_CACHED_USERS";
+
+    /// <summary>Remote mode: after how many idle seconds a signed-in user's token cache is dropped.</summary>
+    public const string UserIdleSeconds = "CLERK_USER_IDLE_SECONDS";
 }

@@ -60,6 +60,12 @@ public sealed class ClerkOptions
     /// <summary>True when requests carry <see cref="LegacyApiKey"/> instead of Clerk session tokens.</summary>
     public bool IsLegacyMode => string.IsNullOrWhiteSpace(SecretKey) && !string.IsNullOrWhiteSpace(LegacyApiKey);
 
+    /// <summary>
+    /// Set by <see cref="ClerkAuthenticationExtensions.AddClerkSignedInUserAuthentication"/>: tokens are minted for each
+    /// call's signed-in user, so a pinned user or session, the legacy key and session creation do not apply.
+    /// </summary>
+    internal bool ForSignedInUsers { get; set; }
+
     /// <summary>Values the binder could not parse, as one-line messages; reported by the validator.</summary>
     internal List<string> BindingErrors { get; } = [];
 }

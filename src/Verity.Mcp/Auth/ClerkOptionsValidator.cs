@@ -18,9 +18,19 @@ internal sealed class ClerkOptionsValidator : IValidateOptions<ClerkOptions>
     {
         var failures = new List<string>(options.BindingErrors);
 
+        if (options.ForSignedInUsers)
+        {
+            AddSignedInUserFailures(options, failures);
+        }
+
         if (string.IsNullOrWhiteSpace(options.SecretKey))
         {
-            if (string.IsNullOrWhiteSpace(options.LegacyApiKey))
+            if (options.ForSignedInUsers)
+            {
+                failures.Add(
+                    $"{ClerkConfigurationKeys.SecretKey} is not set: the server mints each signed-in user's Clerk session tokens with it; set it to the Clerk instance's secret key (sk_test_… or sk_live_…) in the server's environment.");
+            }
+            else if (string.IsNullOrWhiteSpace(options.LegacyApiKey))
             {
                 failures.Add(
                     $"{ClerkConfigurationKeys.SecretKey} is not set: set it to your Clerk secret key (sk_test_… or sk_live_…) in the MCP server's env, or set {ClerkConfigurationKeys.LegacyApiKey} for the legacy API-key mode.");
@@ -33,7 +43,7 @@ internal sealed class ClerkOptionsValidator : IValidateOptions<ClerkOptions>
                 $"{ClerkConfigurationKeys.SecretKey} is not a Clerk secret key: it must start with sk_test_ or sk_live_ (copy it from the Clerk dashboard's API keys page; publishable keys pk_… do not work here).");
         }
 
-        else if (options.SecretKey.StartsWith("sk_live_", StringComparison.Ordinal)
+        else if (options.SecretKey.StartsWith("sk_live_", StringComparison.Ordinal) && !options.ForSignedInUsers
                  && options.SessionId is null && options.UserId is null && options.UserEmail is null)
         {
             // On a production instance "the oldest user" is a guess about whose data the assistant touches.
@@ -93,6 +103,25 @@ internal sealed class ClerkOptionsValidator : IValidateOptions<ClerkOptions>
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Settings that choose one user for the whole process contradict acting for each call's signed-in user.</summary>
+    private static void AddSignedInUserFailures(ClerkOptions options, List<string> failures)
+    {
+        foreach (var (key, isSet) in (ReadOnlySpan<(string, bool)>)
+                 [
+                     (ClerkConfigurationKeys.SessionId, options.SessionId is not null),
+                     (ClerkConfigurationKeys.UserId, options.UserId is not null),
+                     (ClerkConfigurationKeys.UserEmail, options.UserEmail is not null),
+                     (ClerkConfigurationKeys.CreateSession, options.CreateSession),
+                     (ClerkConfigurationKeys.LegacyApiKey, !string.IsNullOrWhiteSpace(options.LegacyApiKey)),
+                 ])
+        {
+            if (isSet)
+            {
+                failures.Add($"{key} is set, but this server acts for each call's signed-in user (their most recent active session, minted with {ClerkConfigurationKeys.SecretKey}): remove {key}.");
+            }
+        }
     }
 
     internal static string LifetimeMessage(string value) =>

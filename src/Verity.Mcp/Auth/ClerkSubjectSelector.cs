@@ -9,7 +9,7 @@ namespace Verity.Mcp.Auth;
 /// without a pin) of the instance's oldest user, with a warning that says how to pin one. Oldest, because that
 /// user does not change when someone else signs up, and is usually the developer who created the instance.
 /// </summary>
-public sealed class ClerkSubjectSelector
+public sealed class ClerkSubjectSelector : IClerkSessionSelector
 {
     private readonly ClerkApiClient _clerk;
     private readonly ClerkOptions _options;
@@ -88,17 +88,7 @@ public sealed class ClerkSubjectSelector
     private async Task<string> SelectSessionAsync(string userId, string? email, CancellationToken cancellationToken)
     {
         var sessions = await _clerk.ListActiveSessionsAsync(userId, cancellationToken).ConfigureAwait(false);
-        ClerkSession? latest = null;
-        foreach (var session in sessions)
-        {
-            // The filters are asked for, but a list is foreign data: only an active session of this user will do.
-            if (session.IsActive && session.UserId == userId && (latest is null || session.LastActiveAt > latest.LastActiveAt))
-            {
-                latest = session;
-            }
-        }
-
-        if (latest is not null)
+        if (LatestActiveSession(sessions, userId) is { } latest)
         {
             return latest.Id;
         }
@@ -112,5 +102,21 @@ public sealed class ClerkSubjectSelector
         var created = await _clerk.CreateSessionAsync(userId, cancellationToken).ConfigureAwait(false);
         _logger.SessionCreated(created.Id, userId);
         return created.Id;
+    }
+
+    /// <summary>The active session of <paramref name="userId"/> that was active most recently, if any.</summary>
+    internal static ClerkSession? LatestActiveSession(IReadOnlyList<ClerkSession> sessions, string userId)
+    {
+        ClerkSession? latest = null;
+        foreach (var session in sessions)
+        {
+            // The filters are asked for, but a list is foreign data: only an active session of this user will do.
+            if (session.IsActive && session.UserId == userId && (latest is null || session.LastActiveAt > latest.LastActiveAt))
+            {
+                latest = session;
+            }
+        }
+
+        return latest;
     }
 }

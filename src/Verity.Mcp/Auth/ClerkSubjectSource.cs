@@ -14,4 +14,7 @@ public enum ClerkSubjectSource
 
     /// <summary>Nothing pinned (test keys only): the instance's oldest user.</summary>
     OldestUser,
+
+    /// <summary>The user a request was authenticated as (remote mode, see <see cref="ClerkSignedInUser"/>).</summary>
+    SignedInUser,
 }

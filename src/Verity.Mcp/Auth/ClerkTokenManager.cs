@@ -41,7 +41,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
     internal static readonly TimeSpan ClockSkewTolerance = TimeSpan.FromSeconds(5);
 
     private readonly ClerkApiClient _clerk;
-    private readonly ClerkSubjectSelector _selector;
+    private readonly IClerkSessionSelector _selector;
     private readonly ClerkOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
@@ -67,10 +67,21 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
         IOptions<ClerkOptions> options,
         TimeProvider timeProvider,
         ILogger<ClerkTokenManager> logger)
+        : this(clerk, (IClerkSessionSelector)selector, options.Value, timeProvider, logger)
+    {
+    }
+
+    /// <param name="selector">Whose session the tokens are for: the configured user, or one signed-in user.</param>
+    internal ClerkTokenManager(
+        ClerkApiClient clerk,
+        IClerkSessionSelector selector,
+        ClerkOptions options,
+        TimeProvider timeProvider,
+        ILogger logger)
     {
         _clerk = clerk;
         _selector = selector;
-        _options = options.Value;
+        _options = options;
         _timeProvider = timeProvider;
         _logger = logger;
         _shutdownToken = _shutdown.Token;
@@ -221,7 +232,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
             {
                 token = await MintForAsync(subject, cancellationToken).ConfigureAwait(false);
             }
-            catch (ClerkApiException gone) when (gone.StatusCode == HttpStatusCode.NotFound)
+            catch (ClerkApiException gone) when (IsSessionGone(gone))
             {
                 if (subject.Source == ClerkSubjectSource.SessionId)
                 {
@@ -230,7 +241,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
                         gone);
                 }
 
-                _logger.SessionGone(subject.SessionId);
+                _logger.SessionGone(subject.SessionId, (int)gone.StatusCode);
                 subject = _subject = await _selector.SelectSessionOfSameUserAsync(subject, cancellationToken).ConfigureAwait(false);
                 token = await MintForAsync(subject, cancellationToken).ConfigureAwait(false);
             }
@@ -270,6 +281,13 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
 
         return ClerkSessionToken.Parse(jwt, subject.SessionId);
     }
+
+    /// <summary>
+    /// Clerk refuses to mint for a session that is no longer active: 404 for one it no longer serves, 410 or 422 for
+    /// one that ended or can no longer issue tokens. Either way another session of the user is the remedy.
+    /// </summary>
+    internal static bool IsSessionGone(ClerkApiException error) =>
+        error.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.UnprocessableEntity;
 
     /// <summary>Clerk answers an unknown template with the same 404 code as a gone session; only its message tells them apart.</summary>
     private bool IsUnknownTemplate(ClerkApiException notFound) =>

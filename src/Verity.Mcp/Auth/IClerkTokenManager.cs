@@ -4,6 +4,13 @@ namespace Verity.Mcp.Auth;
 public interface IClerkTokenManager
 {
     /// <summary>
+    /// The manager whose tokens the current request carries: this one, unless tokens depend on who the request is
+    /// for (one manager per signed-in user). The auth handler asks once per request and keeps the answer for the
+    /// token, the 401 and the resend. Throws <see cref="ClerkAuthenticationException"/> when it cannot tell.
+    /// </summary>
+    IClerkTokenManager ForCurrentRequest() => this;
+
+    /// <summary>
     /// A token that is valid now. While the cached token is outside its refresh margin this completes
     /// synchronously without allocating; inside the margin one caller starts a renewal and everyone keeps the
     /// still-valid token; only when no valid token exists do callers wait for the shared mint. Cancelling
