@@ -9,11 +9,13 @@ namespace Verity.Mcp.Auth;
 /// <see cref="ClerkTokenManager"/> per user, minting for that user's most recent active session, so each user has
 /// the same caching, renewal, single-flight and 401 rules as the process-wide manager. At most
 /// <c>CLERK_MAX_CACHED_USERS</c> users are kept (a new one drops the least recently active) and a user idle for
-/// longer than <c>CLERK_USER_IDLE_SECONDS</c> is dropped. A dropped manager is only forgotten, never disposed:
+/// longer than <c>CLERK_USER_IDLE_SECONDS</c> is dropped by the next call of anyone. A dropped manager is only forgotten, never disposed:
 /// a call that already holds it finishes normally, and the user's next call starts a new one.
 /// </summary>
 public sealed class ClerkSignedInUserTokens : IClerkTokenManager, IDisposable
 {
+    private const long MinSweepIntervalTicks = TimeSpan.TicksPerSecond;
+
     private readonly ConcurrentDictionary<string, CachedUser> _users = new(StringComparer.Ordinal);
     private readonly ClerkApiClient _clerk;
     private readonly ClerkOptions _clerkOptions;
@@ -111,6 +113,7 @@ public sealed class ClerkSignedInUserTokens : IClerkTokenManager, IDisposable
             var selector = new SignedInUserSessionSelector(_clerk, userId, _options.AppName, _logger);
             var manager = new ClerkTokenManager(_clerk, selector, _clerkOptions, _timeProvider, _managerLogger);
             _users[userId] = new CachedUser(manager, now);
+            Volatile.Write(ref _nextSweepTicks, Math.Min(_nextSweepTicks, now + _idleTicks + 1));
             _logger.SignedInUserCached(userId, _users.Count);
             return manager;
         }
@@ -146,16 +149,24 @@ public sealed class ClerkSignedInUserTokens : IClerkTokenManager, IDisposable
             return;
         }
 
-        // The next sweep is due an idle period later, so an idle user is dropped within two idle periods.
-        Volatile.Write(ref _nextSweepTicks, now + _idleTicks);
+        // The next sweep is due when the least recently active user kept would become idle (a call since then only
+        // makes that sweep find nothing), and at most once a second however short the idle setting.
+        var next = long.MaxValue;
         foreach (var (userId, user) in _users)
         {
-            var idleFor = now - user.LastActiveTicks;
-            if (idleFor > _idleTicks && _users.TryRemove(new KeyValuePair<string, CachedUser>(userId, user)))
+            var lastActive = user.LastActiveTicks;
+            var idleFor = now - lastActive;
+            if (idleFor <= _idleTicks)
+            {
+                next = Math.Min(next, lastActive + _idleTicks + 1);
+            }
+            else if (_users.TryRemove(new KeyValuePair<string, CachedUser>(userId, user)))
             {
                 _logger.IdleSignedInUserEvicted(userId, TimeSpan.FromTicks(idleFor));
             }
         }
+
+        Volatile.Write(ref _nextSweepTicks, next == long.MaxValue ? next : Math.Max(next, now + MinSweepIntervalTicks));
     }
 
     /// <summary>Called under <see cref="_gate"/>.</summary>

@@ -24,15 +24,27 @@ internal sealed class AuthenticatedApi : IAsyncDisposable
 
     public HttpClient CreateClient() => Harness.Services.GetRequiredService<IHttpClientFactory>().CreateClient(ClientName);
 
-    public static async Task<AuthenticatedApi> StartAsync(
+    public static Task<AuthenticatedApi> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<ClerkEmulatorOptions>? configureEmulator = null)
+        Action<ClerkEmulatorOptions>? configureEmulator = null) =>
+        StartAsync(settings, configureEmulator, static (client, configuration) => client.AddClerkAuthentication(configuration));
+
+    /// <summary>The remote-mode registration: each request carries a token of its <see cref="ClerkSignedInUser"/>.</summary>
+    public static Task<AuthenticatedApi> StartForSignedInUsersAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<ClerkSignedInUserOptions>? configure = null) =>
+        StartAsync(settings, configureEmulator: null, (client, configuration) => client.AddClerkSignedInUserAuthentication(configuration, configure));
+
+    private static async Task<AuthenticatedApi> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings,
+        Action<ClerkEmulatorOptions>? configureEmulator,
+        Action<IHttpClientBuilder, Microsoft.Extensions.Configuration.IConfiguration> addAuthentication)
     {
         ProtectedApiServer? server = null;
         var harness = await ClerkAuthHarness.StartAsync(settings, configureEmulator, (services, configuration) =>
-            services.AddHttpClient(ClientName)
-                .ConfigureHttpClient(http => http.BaseAddress = new Uri(server!.BaseUrl))
-                .AddClerkAuthentication(configuration));
+            addAuthentication(
+                services.AddHttpClient(ClientName).ConfigureHttpClient(http => http.BaseAddress = new Uri(server!.BaseUrl)),
+                configuration));
         server = await ProtectedApiServer.StartAsync(harness.Emulator.JwksUrl, harness.Emulator.SecretKey, harness.EmulatorTime);
         return new AuthenticatedApi(harness, server);
     }

@@ -53,6 +53,9 @@ internal sealed class ClerkAuthHarness : IAsyncDisposable
 
     public ClerkTokenManager Manager => Services.GetRequiredService<ClerkTokenManager>();
 
+    /// <summary>The per-user token source (registered only by the signed-in-user registration).</summary>
+    public ClerkSignedInUserTokens SignedInUserTokens => Services.GetRequiredService<ClerkSignedInUserTokens>();
+
     public ClerkApiClient Client => Services.GetRequiredService<ClerkApiClient>();
 
     /// <param name="settings">Configuration on top of the emulator's key and URL; a null value removes a key.</param>
