@@ -14,16 +14,29 @@ public class ClerkTokenCacheBenchmarks
 {
     private PrimedTokenManager _primed = null!;
     private IClerkTokenManager _manager = null!;
+    private PrimedTokenManager _signedIn = null!;
+    private IClerkTokenManager _signedInTokens = null!;
+    private IDisposable _signedInUser = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _primed = PrimedTokenManager.StartAsync().GetAwaiter().GetResult();
         _manager = _primed.Manager;
+        _signedIn = PrimedTokenManager.StartForSignedInUserAsync().GetAwaiter().GetResult();
+        _signedInTokens = _signedIn.Manager;
+
+        // Set once for the run, as the transport sets it once per MCP request.
+        _signedInUser = ClerkSignedInUser.Use(Verity.DevStack.Clerk.ClerkEmulatorSeed.AliceUserId);
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _primed.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    public void Cleanup()
+    {
+        _signedInUser.Dispose();
+        _signedIn.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _primed.DisposeAsync().AsTask().GetAwaiter().GetResult();
+    }
 
     /// <summary>The one clock read the cached path makes, for scale: the rest is the manager's own cost.</summary>
     [Benchmark(Baseline = true)]
@@ -36,6 +49,14 @@ public class ClerkTokenCacheBenchmarks
     public ClerkSessionToken CachedToken()
     {
         var pending = _manager.GetTokenAsync();
+        return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+    }
+
+    /// <summary>Remote mode, as the auth handler asks: the signed-in user's manager (a dictionary lookup), then its cached token.</summary>
+    [Benchmark]
+    public ClerkSessionToken SignedInUserCachedToken()
+    {
+        var pending = _signedInTokens.ForCurrentRequest().GetTokenAsync();
         return pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
     }
 }

@@ -26,25 +26,42 @@ internal sealed class PrimedTokenManager : IAsyncDisposable
 
     public ILogger<ClerkAuthHandler> HandlerLogger => NullLogger<ClerkAuthHandler>.Instance;
 
-    public static async Task<PrimedTokenManager> StartAsync()
+    public static Task<PrimedTokenManager> StartAsync() => StartAsync(signedInUser: false);
+
+    /// <summary>Remote mode: the per-user token source, with Alice's token minted (callers set <see cref="ClerkSignedInUser"/>).</summary>
+    public static Task<PrimedTokenManager> StartForSignedInUserAsync() => StartAsync(signedInUser: true);
+
+    private static async Task<PrimedTokenManager> StartAsync(bool signedInUser)
     {
         var emulator = await ClerkEmulator.StartAsync(new ClerkEmulatorOptions { EnableRateLimit = false });
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                [ClerkConfigurationKeys.SecretKey] = emulator.SecretKey,
-                [ClerkConfigurationKeys.ApiUrl] = emulator.BaseUrl,
-                [ClerkConfigurationKeys.UserId] = ClerkEmulatorSeed.AliceUserId,
-                [ClerkConfigurationKeys.TokenLifetimeSeconds] = "3600",
-            })
-            .Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddClerkTokenManagement(configuration)
-            .BuildServiceProvider();
+        var settings = new Dictionary<string, string?>
+        {
+            [ClerkConfigurationKeys.SecretKey] = emulator.SecretKey,
+            [ClerkConfigurationKeys.ApiUrl] = emulator.BaseUrl,
+            [ClerkConfigurationKeys.TokenLifetimeSeconds] = "3600",
+        };
+        if (!signedInUser)
+        {
+            settings[ClerkConfigurationKeys.UserId] = ClerkEmulatorSeed.AliceUserId;
+        }
 
-        var primed = new PrimedTokenManager(emulator, services);
-        await primed.Manager.GetTokenAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging();
+        if (signedInUser)
+        {
+            services.AddClerkSignedInUserTokens(configuration);
+        }
+        else
+        {
+            services.AddClerkTokenManagement(configuration);
+        }
+
+        var primed = new PrimedTokenManager(emulator, services.BuildServiceProvider());
+        using (ClerkSignedInUser.Use(ClerkEmulatorSeed.AliceUserId))
+        {
+            await primed.Manager.GetTokenAsync();
+        }
+
         return primed;
     }
 
