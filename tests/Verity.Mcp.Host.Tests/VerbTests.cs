@@ -60,6 +60,16 @@ public sealed class VerbTests(DevStackFixture fixture)
         Assert.Contains("CLERK_SECRET_KEY", keyLine, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Doctor_tells_an_unknown_user_to_sign_up_to_the_verity_web_app()
+    {
+        await using var process = HostProcess.Start(HostVariant.Jit, ["doctor"], fixture.ServerEnvironment(("CLERK_USER_EMAIL", "nobody@example.com")));
+
+        Assert.Equal(1, await process.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
+        var output = string.Join("\n", process.StdoutLines);
+        Assert.Contains("sign up to the Verity web app with it once", output, StringComparison.Ordinal);
+    }
+
     /// <summary>Paths VERITY_CATALOG_PATH may wrongly name: a directory everywhere; on Linux also files no one can read to the end.</summary>
     public static TheoryData<string, string> UnreadableCatalogs()
     {

@@ -15,6 +15,7 @@ internal static class ApiPipelineRegistration
     {
         // The host's settings are VERITY_* whatever catalog is compiled in; its tools fall back to this one client.
         services.Configure<ToolResultTextOptions>(options => options.ConfigurationCheckCommand = "verity-mcp doctor");
+        services.Configure<ClerkOptions>(options => options.AppName = "the Verity web app");
         services
             .AddDefaultApiClient(configuration, "VERITY", CompiledCatalog.DefaultBaseUrl)
             .AddClerkAuthentication(configuration);

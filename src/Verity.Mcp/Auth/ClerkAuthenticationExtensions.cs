@@ -42,7 +42,7 @@ public static class ClerkAuthenticationExtensions
     /// <c>CLERK_SECRET_KEY</c> for that user's most recent active session. A request without a signed-in user fails
     /// before it is sent. Call it after the resilience handler is added, as <see cref="AddClerkAuthentication"/>.
     /// </summary>
-    /// <param name="configure">Sets what the host decides, e.g. <see cref="ClerkSignedInUserOptions.AppName"/>.</param>
+    /// <param name="configure">Sets what the host decides beyond the settings (none yet are required).</param>
     public static IHttpClientBuilder AddClerkSignedInUserAuthentication(
         this IHttpClientBuilder builder,
         IConfiguration configuration,

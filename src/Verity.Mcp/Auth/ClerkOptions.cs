@@ -54,6 +54,15 @@ public sealed class ClerkOptions
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
+    /// <summary>Neutral: the runtime does not know which app its users sign in to.</summary>
+    public const string DefaultAppName = "the web app";
+
+    /// <summary>
+    /// Where users sign in, as the advice in sign-in errors puts it ("sign in to {AppName} once"). Set by the host
+    /// (e.g. "the Acme web app"); not a setting.
+    /// </summary>
+    public string AppName { get; set; } = DefaultAppName;
+
     /// <summary><c>VERITY_API_KEY</c>: the legacy static API key, used only when no Clerk secret key is set.</summary>
     public string? LegacyApiKey { get; set; }
 

@@ -25,11 +25,6 @@ internal sealed class ClerkSignedInUserOptionsValidator : IValidateOptions<Clerk
             failures.Add(UserIdleSecondsMessage);
         }
 
-        if (string.IsNullOrWhiteSpace(options.AppName))
-        {
-            failures.Add("The host set an empty ClerkSignedInUserOptions.AppName: name where users sign in (e.g. \"the Acme web app\"), or leave the default.");
-        }
-
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

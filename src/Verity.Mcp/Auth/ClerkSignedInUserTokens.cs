@@ -110,7 +110,7 @@ public sealed class ClerkSignedInUserTokens : IClerkTokenManager, IDisposable
                 EvictLeastRecentlyActive();
             }
 
-            var selector = new SignedInUserSessionSelector(_clerk, userId, _options.AppName, _logger);
+            var selector = new SignedInUserSessionSelector(_clerk, userId, _clerkOptions.AppName, _logger);
             var manager = new ClerkTokenManager(_clerk, selector, _clerkOptions, _timeProvider, _managerLogger);
             _users[userId] = new CachedUser(manager, now);
             Volatile.Write(ref _nextSweepTicks, Math.Min(_nextSweepTicks, now + _idleTicks + 1));

@@ -70,7 +70,7 @@ public sealed class ClerkSubjectSelector : IClerkSessionSelector
             return users.Count > 0
                 ? (users[0], ClerkSubjectSource.UserEmail)
                 : throw new ClerkAuthenticationException(
-                    $"No user of this Clerk instance has the e-mail address {ClerkConfigurationKeys.UserEmail}={email}: sign up to Verity with it once, or fix the address.");
+                    $"No user of this Clerk instance has the e-mail address {ClerkConfigurationKeys.UserEmail}={email}: sign up to {_options.AppName} with it once, or fix the address.");
         }
 
         var oldest = await _clerk.ListUsersAsync(limit: 1, orderBy: ClerkApiClient.OldestFirst, cancellationToken: cancellationToken)
@@ -78,7 +78,7 @@ public sealed class ClerkSubjectSelector : IClerkSessionSelector
         if (oldest.Count == 0)
         {
             throw new ClerkAuthenticationException(
-                $"This Clerk instance has no users: sign up to Verity once, or check {ClerkConfigurationKeys.SecretKey} belongs to the right instance.");
+                $"This Clerk instance has no users: sign up to {_options.AppName} once, or check {ClerkConfigurationKeys.SecretKey} belongs to the right instance.");
         }
 
         _logger.OldestUserSelected(oldest[0].Id, oldest[0].PrimaryEmail ?? "no e-mail address");
@@ -96,7 +96,7 @@ public sealed class ClerkSubjectSelector : IClerkSessionSelector
         if (!_options.CreateSession)
         {
             throw new ClerkAuthenticationException(
-                $"User {userId} ({email ?? "no e-mail address"}) has no active Clerk session: sign in to Verity once as this user, or set {ClerkConfigurationKeys.CreateSession}=true on a development instance to let the server create one.");
+                $"User {userId} ({email ?? "no e-mail address"}) has no active Clerk session: sign in to {_options.AppName} once as this user, or set {ClerkConfigurationKeys.CreateSession}=true on a development instance to let the server create one.");
         }
 
         var created = await _clerk.CreateSessionAsync(userId, cancellationToken).ConfigureAwait(false);

@@ -237,7 +237,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
                 if (subject.Source == ClerkSubjectSource.SessionId)
                 {
                     throw new ClerkAuthenticationException(
-                        $"Clerk session {ClerkConfigurationKeys.SessionId}={subject.SessionId} cannot mint tokens ({gone.Message}): sign in to Verity again and set {ClerkConfigurationKeys.SessionId} to the new session, or remove it to let the server pick the user's latest session.",
+                        $"Clerk session {ClerkConfigurationKeys.SessionId}={subject.SessionId} cannot mint tokens ({gone.Message}): sign in to {_options.AppName} again and set {ClerkConfigurationKeys.SessionId} to the new session, or remove it to let the server pick the user's latest session.",
                         gone);
                 }
 

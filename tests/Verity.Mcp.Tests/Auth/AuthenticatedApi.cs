@@ -32,8 +32,16 @@ internal sealed class AuthenticatedApi : IAsyncDisposable
     /// <summary>The remote-mode registration: each request carries a token of its <see cref="ClerkSignedInUser"/>.</summary>
     public static Task<AuthenticatedApi> StartForSignedInUsersAsync(
         IReadOnlyDictionary<string, string?>? settings = null,
-        Action<ClerkSignedInUserOptions>? configure = null) =>
-        StartAsync(settings, configureEmulator: null, (client, configuration) => client.AddClerkSignedInUserAuthentication(configuration, configure));
+        Action<ClerkSignedInUserOptions>? configure = null,
+        Action<ClerkOptions>? configureClerk = null) =>
+        StartAsync(settings, configureEmulator: null, (client, configuration) =>
+        {
+            client.AddClerkSignedInUserAuthentication(configuration, configure);
+            if (configureClerk is not null)
+            {
+                client.Services.Configure(configureClerk);
+            }
+        });
 
     private static async Task<AuthenticatedApi> StartAsync(
         IReadOnlyDictionary<string, string?>? settings,

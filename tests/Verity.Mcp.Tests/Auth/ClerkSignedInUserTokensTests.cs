@@ -88,7 +88,7 @@ public sealed class ClerkSignedInUserTokensTests
     [Fact]
     public async Task A_user_without_an_active_session_is_told_to_sign_in_to_the_app_the_host_names()
     {
-        await using var api = await AuthenticatedApi.StartForSignedInUsersAsync(configure: options => options.AppName = "the Example web app");
+        await using var api = await AuthenticatedApi.StartForSignedInUsersAsync(configureClerk: options => options.AppName = "the Example web app");
         using var http = api.CreateClient();
 
         var failure = await Assert.ThrowsAsync<ClerkAuthenticationException>(() => GetAsAsync(http, ClerkEmulatorSeed.DaveUserId, "/api/agents"));

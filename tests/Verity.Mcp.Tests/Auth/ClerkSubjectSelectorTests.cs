@@ -66,7 +66,7 @@ public sealed class ClerkSubjectSelectorTests
             SelectAsync(new() { [ClerkConfigurationKeys.UserId] = ClerkEmulatorSeed.DaveUserId }));
 
         Assert.Contains(ClerkEmulatorSeed.DaveUserId, failure.Message, StringComparison.Ordinal);
-        Assert.Contains("sign in to Verity once", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("sign in to the web app once", failure.Message, StringComparison.Ordinal);
         Assert.Contains("CLERK_CREATE_SESSION=true", failure.Message, StringComparison.Ordinal);
     }
 

@@ -415,7 +415,7 @@ public sealed class ClerkTokenManagerTests
         var failure = await Assert.ThrowsAsync<ClerkAuthenticationException>(() => harness.Manager.GetTokenAsync().AsTask());
 
         Assert.Contains("CLERK_SESSION_ID=" + ClerkEmulatorSeed.AliceEndedSessionId, failure.Message, StringComparison.Ordinal);
-        Assert.Contains("sign in to Verity again", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("sign in to the web app again", failure.Message, StringComparison.Ordinal);
         Assert.Equal(1, harness.Gate.TokenCalls);
     }
 
