@@ -5,7 +5,7 @@ public sealed class RequestRecorder
 {
     /// <summary>The headers worth keeping; anything else (cookies, tokens) is not recorded.</summary>
     internal static readonly string[] HeadersOfInterest =
-        ["Content-Type", "Accept", "Idempotency-Key", "User-Agent", "Clerk-API-Version", "X-Request-Id"];
+        ["Content-Type", "Accept", "Idempotency-Key", "User-Agent", "Clerk-API-Version", "X-Request-Id", "traceparent"];
 
     private readonly Lock _gate = new();
     private readonly List<RecordedRequest> _requests = [];

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verity.Mcp.Http;
+using Verity.Mcp.Telemetry;
 
 namespace Verity.Mcp.Auth;
 
@@ -110,6 +111,7 @@ public static class ClerkAuthenticationExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClerkOptions>, ClerkOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMcpTelemetry();
 
         // Read from the raw settings, not the validated options: redaction must work even while reporting a bad setting.
         services.AddOptions<SecretRedactionOptions>().Configure(redaction =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Verity.Mcp.Telemetry;
 
 namespace Verity.Mcp.Auth;
 
@@ -23,6 +24,7 @@ public sealed class ClerkSignedInUserTokens : IClerkTokenManager, IDisposable
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
     private readonly ILogger _managerLogger;
+    private readonly McpMetrics? _metrics;
     private readonly long _idleTicks;
 
     /// <summary>Adding a user and sweeping happen under this lock, so the cap is never exceeded; lookups take no lock.</summary>
@@ -36,8 +38,10 @@ public sealed class ClerkSignedInUserTokens : IClerkTokenManager, IDisposable
         IOptions<ClerkOptions> clerkOptions,
         IOptions<ClerkSignedInUserOptions> options,
         TimeProvider timeProvider,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        McpMetrics? metrics = null)
     {
+        _metrics = metrics;
         ArgumentNullException.ThrowIfNull(clerkOptions);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
@@ -111,7 +115,7 @@ public sealed class ClerkSignedInUserTokens : IClerkTokenManager, IDisposable
             }
 
             var selector = new SignedInUserSessionSelector(_clerk, userId, _clerkOptions.AppName, _logger);
-            var manager = new ClerkTokenManager(_clerk, selector, _clerkOptions, _timeProvider, _managerLogger);
+            var manager = new ClerkTokenManager(_clerk, selector, _clerkOptions, _timeProvider, _managerLogger, _metrics);
             _users[userId] = new CachedUser(manager, now);
             Volatile.Write(ref _nextSweepTicks, Math.Min(_nextSweepTicks, now + _idleTicks + 1));
             _logger.SignedInUserCached(userId, _users.Count);

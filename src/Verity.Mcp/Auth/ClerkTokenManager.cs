@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Verity.Mcp.Telemetry;
 
 namespace Verity.Mcp.Auth;
 
@@ -45,6 +46,7 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
     private readonly ClerkOptions _options;
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly McpMetrics? _metrics;
     private readonly CancellationTokenSource _shutdown = new();
     private readonly CancellationToken _shutdownToken;
     private readonly object _gate = new();
@@ -66,8 +68,9 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
         ClerkSubjectSelector selector,
         IOptions<ClerkOptions> options,
         TimeProvider timeProvider,
-        ILogger<ClerkTokenManager> logger)
-        : this(clerk, (IClerkSessionSelector)selector, options.Value, timeProvider, logger)
+        ILogger<ClerkTokenManager> logger,
+        McpMetrics? metrics = null)
+        : this(clerk, (IClerkSessionSelector)selector, options.Value, timeProvider, logger, metrics)
     {
     }
 
@@ -77,8 +80,10 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
         IClerkSessionSelector selector,
         ClerkOptions options,
         TimeProvider timeProvider,
-        ILogger logger)
+        ILogger logger,
+        McpMetrics? metrics = null)
     {
+        _metrics = metrics;
         _clerk = clerk;
         _selector = selector;
         _options = options;
@@ -252,12 +257,14 @@ public sealed class ClerkTokenManager : IClerkTokenManager, IDisposable
 
             var cached = Schedule(token, receivedAt);
             Volatile.Write(ref _cached, cached);
+            _metrics?.RecordTokenMinted();
             _logger.TokenMinted(token.SessionId, token.ExpiresAt, token.Fingerprint, new DateTimeOffset(cached.RefreshAtTicks, TimeSpan.Zero));
             return cached;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             Volatile.Write(ref _noRenewalBeforeTicks, (_timeProvider.GetUtcNow() + RenewalRetryDelay).UtcTicks);
+            _metrics?.RecordTokenMintFailed(exception);
             _logger.MintFailed(exception.Message, exception);
             throw;
         }

@@ -1,3 +1,4 @@
+using Verity.Mcp.Telemetry;
 using Verity.Mcp.Tools;
 
 namespace Verity.Mcp.Http;
@@ -9,7 +10,7 @@ namespace Verity.Mcp.Http;
 /// An attempt that runs out of time throws <see cref="ApiTimeoutException"/>, which the retry strategy resends
 /// for idempotent requests only.
 /// </summary>
-internal sealed class ApiAttemptHandler(TimeSpan defaultTimeout, TimeProvider timeProvider) : DelegatingHandler
+internal sealed class ApiAttemptHandler(TimeSpan defaultTimeout, TimeProvider timeProvider, McpMetrics? metrics = null) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -19,13 +20,25 @@ internal sealed class ApiAttemptHandler(TimeSpan defaultTimeout, TimeProvider ti
 
         using var attemptTimeout = new CancellationTokenSource(limit, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token);
+        var attempt = UpstreamActivity.Start(request, metrics, timeProvider);
+        HttpResponseMessage response;
         try
         {
-            return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            response = await base.SendAsync(request, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException exception) when (attemptTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
-            throw new ApiTimeoutException(limit, exception);
+            var timedOut = new ApiTimeoutException(limit, exception);
+            attempt.Failed(timedOut);
+            throw timedOut;
         }
+        catch (Exception exception)
+        {
+            attempt.Failed(exception);
+            throw;
+        }
+
+        attempt.Answered((int)response.StatusCode);
+        return response;
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
+using Verity.Mcp.Telemetry;
 
 namespace Verity.Mcp.Http;
 
@@ -9,7 +10,8 @@ namespace Verity.Mcp.Http;
 /// before the attempt's clock starts). Each API's attempt limit is its own.
 /// </summary>
 internal sealed class ApiAttemptHandlerFilter(
-    IEnumerable<ApiClientRegistration> registrations, IOptionsMonitor<ApiClientOptions> options, TimeProvider timeProvider) : IHttpMessageHandlerBuilderFilter
+    IEnumerable<ApiClientRegistration> registrations, IOptionsMonitor<ApiClientOptions> options, TimeProvider timeProvider, McpMetrics metrics)
+    : IHttpMessageHandlerBuilderFilter
 {
     private readonly Dictionary<string, string> _optionsByClient = registrations
         .GroupBy(registration => registration.HttpClientName, StringComparer.Ordinal)
@@ -20,7 +22,7 @@ internal sealed class ApiAttemptHandlerFilter(
         next(builder);
         if (builder.Name is { } name && _optionsByClient.TryGetValue(name, out var optionsName))
         {
-            builder.AdditionalHandlers.Add(new ApiAttemptHandler(options.Get(optionsName).Timeout, timeProvider));
+            builder.AdditionalHandlers.Add(new ApiAttemptHandler(options.Get(optionsName).Timeout, timeProvider, metrics));
         }
     };
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
+using Verity.Mcp.Telemetry;
 
 namespace Verity.Mcp.Http;
 
@@ -116,6 +117,7 @@ internal sealed class ApiClient : IApiClient
 
         var message = new HttpRequestMessage(request.Method, new Uri(_baseUrl + relative, UriKind.Absolute));
         message.Options.Set(ApiRequestOptions.Endpoint, request.Endpoint);
+        message.Options.Set(ApiRequestOptions.Attempts, new UpstreamAttempts());
         message.Headers.Accept.Add(AcceptJson);
 
         if (request.JsonBody is { } json)

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Verity.Mcp.Telemetry;
 using Verity.Mcp.Tools;
 
 namespace Verity.Mcp.Http;
@@ -83,6 +84,7 @@ public static class ApiClientServiceCollectionExtensions
         services.AddSingleton(registration);
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMcpTelemetry();
         services.AddOptions<SecretRedactionOptions>();
         services.AddOptions<ToolResultTextOptions>();
         services.TryAddSingleton<SecretRedactor>();

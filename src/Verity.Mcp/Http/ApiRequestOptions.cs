@@ -1,3 +1,4 @@
+using Verity.Mcp.Telemetry;
 using Verity.Mcp.Tools;
 
 namespace Verity.Mcp.Http;
@@ -16,4 +17,7 @@ public static class ApiRequestOptions
     /// the request, or a fresh token was refused moments ago and it backs off from refreshing again.
     /// </summary>
     public static readonly HttpRequestOptionsKey<bool> AuthRetried = new("Verity.AuthRetried");
+
+    /// <summary>Counts the request's attempts, so each attempt's span carries its resend count.</summary>
+    internal static readonly HttpRequestOptionsKey<UpstreamAttempts> Attempts = new("Verity.Attempts");
 }

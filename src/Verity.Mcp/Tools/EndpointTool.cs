@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Verity.Mcp.Http;
+using Verity.Mcp.Telemetry;
 
 namespace Verity.Mcp.Tools;
 
@@ -134,6 +135,7 @@ public abstract class EndpointTool : McpServerTool
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(services);
+        var call = ToolCallActivity.Start(Endpoint.ToolName, services.GetService<McpMetrics>(), services.GetService<TimeProvider>() ?? TimeProvider.System);
         ApiRequest apiRequest;
         try
         {
@@ -141,6 +143,7 @@ public abstract class EndpointTool : McpServerTool
         }
         catch (ToolArgumentException exception)
         {
+            call.Stop(ToolCallOutcome.InvalidArguments);
             return InvalidArguments(exception.Errors);
         }
 
@@ -149,14 +152,18 @@ public abstract class EndpointTool : McpServerTool
         {
             var client = ClientFor(services);
             var response = await client.SendAsync(apiRequest, cancellationToken).ConfigureAwait(false);
-            return mapper.FromResponse(Endpoint, response, ResultContract);
+            var result = mapper.FromResponse(Endpoint, response, ResultContract);
+            call.Stop(ToolCallOutcome.FromResponse(response, result.IsError == true));
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            call.Stop(ToolCallOutcome.Cancelled);
             throw;
         }
         catch (Exception exception)
         {
+            call.Stop(ToolCallOutcome.FromException(exception));
             return mapper.FromException(Endpoint, exception);
         }
     }
