@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Verity.Common.Telemetry;
 using Verity.Mcp.Host.Configuration;
 
 namespace Verity.Mcp.Host.Server;
@@ -27,6 +28,7 @@ internal static class VerityHostBuilder
         if (withApi)
         {
             builder.Services.AddVerityApiPipeline(configuration);
+            builder.Services.AddOpenTelemetryExport(configuration, "verity-mcp", ServerIdentity.Version);
         }
 
         return builder;
