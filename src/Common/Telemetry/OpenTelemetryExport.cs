@@ -72,6 +72,7 @@ internal static class OpenTelemetryExport
             {
                 tracing.AddSource(McpTelemetry.Name, McpTelemetry.SdkName);
                 configureTracing?.Invoke(tracing);
+                tracing.AddProcessor(new SdkSpanRedaction());
                 tracing.AddOtlpExporter();
             });
         }

@@ -25,4 +25,19 @@ public static class McpTelemetry
         ?? "0.0.0";
 
     internal static ActivitySource ActivitySource { get; } = new(Name, Version);
+
+    /// <summary>
+    /// Removes what the MCP SDK's span may carry of a result: for a tool error it sets the span's status description
+    /// to the result's content (the error text, which can quote arguments and API answers). Call it from the
+    /// exporting pipeline when a span ends (an OpenTelemetry processor's <c>OnEnd</c>) before it is exported; the
+    /// status code and <c>error.type</c> stay. Spans of other sources are left alone.
+    /// </summary>
+    public static void RedactSdkSpan(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (activity.Source.Name == SdkName && activity.StatusDescription is not null)
+        {
+            activity.SetStatus(activity.Status);
+        }
+    }
 }
