@@ -46,11 +46,21 @@ public sealed class ToolCallTelemetryTests(ToolCallTelemetryTests.Stack stack) :
         public Task DisposeAsync() => Host.DisposeAsync().AsTask();
 
         /// <summary>A fresh pipeline (no cached token), with no recordings and no faults left from another test.</summary>
-        public ServiceProvider NewPipeline()
+        public ServiceProvider NewPipeline(bool signedInUsers = false)
         {
             var services = new ServiceCollection();
             services.AddLogging();
-            services.AddDefaultApiClient(_configuration, "VERITY").AddClerkAuthentication(_configuration);
+            var client = services.AddDefaultApiClient(_configuration, "VERITY");
+            if (signedInUsers)
+            {
+                client.AddClerkSignedInUserAuthentication(new ConfigurationBuilder().AddConfiguration(_configuration)
+                    .AddInMemoryCollection(new Dictionary<string, string?> { [ClerkConfigurationKeys.SessionId] = null }).Build());
+            }
+            else
+            {
+                client.AddClerkAuthentication(_configuration);
+            }
+
             Host.Api.Requests.Clear();
             Host.Api.Faults.Clear();
             return services.BuildServiceProvider();
@@ -210,6 +220,23 @@ public sealed class ToolCallTelemetryTests(ToolCallTelemetryTests.Stack stack) :
         Assert.Equal("auth_failed", Assert.Single(trace.Spans, span => span.Kind == ActivityKind.Internal).GetTagItem("error.type"));
         Assert.Empty(Api.Requests.Requests);
         AssertNoSecret(trace.Spans, Tags(calls), Tags(failures));
+    }
+
+    [Fact]
+    public async Task Mints_for_signed_in_users_are_counted_too()
+    {
+        using var services = stack.NewPipeline(signedInUsers: true);
+        using var mints = new MetricCollector<long>(
+            services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), McpTelemetry.Name, McpMetrics.TokenMintsName);
+
+        using (ClerkSignedInUser.Use(ClerkEmulatorSeed.AliceUserId))
+        {
+            var result = await new GetAgentTool().InvokeAsync(Arguments(SampleApiSeed.ActiveAgentId), services, CancellationToken.None);
+            Assert.NotEqual(true, result.IsError);
+        }
+
+        Assert.Equal(1, Assert.Single(mints.GetMeasurementSnapshot()).Value);
+        Assert.Equal(ClerkEmulatorSeed.AliceUserId, Assert.Single(Api.Requests.Requests).Subject);
     }
 
     [Fact]
