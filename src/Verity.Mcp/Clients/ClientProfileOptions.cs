@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using ModelContextProtocol.Protocol;
 
 namespace Verity.Mcp.Clients;
 
@@ -19,6 +20,9 @@ public sealed class ClientProfileOptions
 
     /// <summary>The raw text when it names no profile, so validation can name it.</summary>
     public string? InvalidValue { get; set; }
+
+    /// <summary>The profile a client gets: the forced one, else the one its name calls for.</summary>
+    public ClientProfile ProfileFor(Implementation? clientInfo) => Forced ?? ClientProfileResolver.Resolve(clientInfo);
 
     public static ClientProfileOptions FromConfiguration(IConfiguration? configuration)
     {

@@ -3,18 +3,21 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Verity.Mcp.Tools.Dynamic;
 
 namespace Verity.Mcp.Clients;
 
 /// <summary>
-/// A <c>tools/list</c> request filter: picks the profile for the connection's client (or the forced one) and answers
-/// with that profile's list from <see cref="ClientToolLists"/>. Tool calls are untouched: arguments are still checked
+/// A <c>tools/list</c> request filter: picks the profile for the connection's client (or the forced one), lets the
+/// tool mode choose between the endpoint tools and the dynamic tools (<see cref="ToolModeSelector"/>, when registered)
+/// and answers with that list shaped for the profile by <see cref="ClientToolLists"/>. Tool calls are untouched: arguments are still checked
 /// against the exact schemas.
 /// </summary>
 internal sealed class ClientProfileToolsFilter(
     ClientToolLists lists,
     IOptions<ClientProfileOptions> profileOptions,
-    ILogger<ClientProfileToolsFilter>? logger = null) : IConfigureOptions<McpServerOptions>
+    ILogger<ClientProfileToolsFilter>? logger = null,
+    ToolModeSelector? modeSelector = null) : IConfigureOptions<McpServerOptions>
 {
     // A server built without logging still gets its profiles.
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
@@ -22,8 +25,7 @@ internal sealed class ClientProfileToolsFilter(
     public void Configure(McpServerOptions options) => options.Filters.Request.ListToolsFilters.Add(Filter);
 
     /// <summary>The profile a connection gets: the forced one, else the one its client's name calls for.</summary>
-    public ClientProfile ProfileFor(McpServer server) =>
-        profileOptions.Value.Forced ?? ClientProfileResolver.Resolve(server.ClientInfo);
+    public ClientProfile ProfileFor(McpServer server) => profileOptions.Value.ProfileFor(server.ClientInfo);
 
     private McpRequestHandler<ListToolsRequestParams, ListToolsResult> Filter(McpRequestHandler<ListToolsRequestParams, ListToolsResult> next) =>
         async (context, cancellationToken) =>
@@ -31,6 +33,11 @@ internal sealed class ClientProfileToolsFilter(
             var result = await next(context, cancellationToken).ConfigureAwait(false);
             var profile = ProfileFor(context.Server);
             ClientProfileLog.Listing(_logger, context.Server.ClientInfo?.Name ?? "(unnamed)", profile);
+            if (modeSelector is not null)
+            {
+                result.Tools = modeSelector.Select(context.Server, profile, result.Tools);
+            }
+
             if (profile != ClientProfile.Exact)
             {
                 result.Tools = lists.For(profile, result.Tools);

@@ -4,6 +4,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 using Verity.Mcp.Clients;
+using Verity.Mcp.Tools.Dynamic;
+using Verity.Mcp.Tools.Search;
 
 namespace Verity.Mcp.Tools;
 
@@ -18,7 +20,16 @@ public static class EndpointToolRegistration
         this IMcpServerBuilder builder,
         string apiName,
         IReadOnlyList<EndpointDescriptor> descriptors,
-        Func<IReadOnlyList<McpServerTool>> createTools)
+        Func<IReadOnlyList<McpServerTool>> createTools) =>
+        builder.WithEndpointTools(apiName, descriptors, createTools, createSearchIndex: null);
+
+    /// <param name="createSearchIndex">The catalog's compile-time search index, read by the dynamic tools (<see cref="ToolModeRegistration"/>).</param>
+    public static IMcpServerBuilder WithEndpointTools(
+        this IMcpServerBuilder builder,
+        string apiName,
+        IReadOnlyList<EndpointDescriptor> descriptors,
+        Func<IReadOnlyList<McpServerTool>> createTools,
+        Func<EndpointSearchIndex>? createSearchIndex)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(descriptors);
@@ -26,7 +37,7 @@ public static class EndpointToolRegistration
 
         var services = builder.Services;
         services.AddToolFilterOptions();
-        services.AddSingleton(new EndpointToolSet(apiName, descriptors));
+        services.AddSingleton(new EndpointToolSet(apiName, descriptors, createSearchIndex));
         services.AddOptions<McpServerOptions>()
             .Configure<IOptions<ToolFilterOptions>>((options, filter) =>
             {

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol.Server;
+using Verity.Mcp.Tools.Search;
 
 namespace Verity.Mcp.Tools;
 
@@ -11,6 +12,7 @@ namespace Verity.Mcp.Tools;
 public sealed class GeneratedCatalog
 {
     private readonly Func<IReadOnlyList<McpServerTool>> _createTools;
+    private readonly Func<EndpointSearchIndex>? _createSearchIndex;
 
     public GeneratedCatalog(
         string apiName,
@@ -19,7 +21,8 @@ public sealed class GeneratedCatalog
         string catalogFileName,
         string catalogSha256,
         IReadOnlyList<EndpointDescriptor> descriptors,
-        Func<IReadOnlyList<McpServerTool>> createTools)
+        Func<IReadOnlyList<McpServerTool>> createTools,
+        Func<EndpointSearchIndex>? createSearchIndex = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiName);
         ArgumentNullException.ThrowIfNull(descriptors);
@@ -31,6 +34,7 @@ public sealed class GeneratedCatalog
         CatalogSha256 = catalogSha256;
         Descriptors = descriptors;
         _createTools = createTools;
+        _createSearchIndex = createSearchIndex;
     }
 
     /// <summary>The catalog's <c>api.name</c>: the key of this API's client registration and settings.</summary>
@@ -52,9 +56,12 @@ public sealed class GeneratedCatalog
     /// <summary>A new instance of every tool, in catalog order, unfiltered.</summary>
     public IReadOnlyList<McpServerTool> CreateTools() => _createTools();
 
+    /// <summary>The catalog's compile-time search index (one summary and the scored terms per tool), made anew.</summary>
+    public EndpointSearchIndex CreateSearchIndex() => _createSearchIndex?.Invoke() ?? EndpointSearchIndex.NamesOnly(Descriptors.Count);
+
     /// <summary>Registers the tools on the MCP server, filtered at start-up (see <see cref="EndpointToolRegistration"/>).</summary>
     public IMcpServerBuilder AddTools(IMcpServerBuilder builder) =>
-        builder.WithEndpointTools(ApiName, Descriptors, _createTools);
+        builder.WithEndpointTools(ApiName, Descriptors, _createTools, _createSearchIndex);
 
     public override string ToString() => ApiName;
 }
