@@ -31,6 +31,7 @@ public sealed class VerityGenerator : IIncrementalGenerator
         public const string ToolNames = "Verity.ToolNames";
         public const string Collisions = "Verity.Collisions";
         public const string CompiledCatalogs = "Verity.CompiledCatalogs";
+        public const string SearchIndex = "Verity.SearchIndex";
     }
 
     public void Initialize(IncrementalGeneratorInitializationContext context)
@@ -89,6 +90,14 @@ public sealed class VerityGenerator : IIncrementalGenerator
             AddSource(spc, catalog.Names.FileName, () => CatalogEmitter.ApiHintName(catalog), () => CatalogEmitter.EmitApi(catalog));
             AddSource(spc, catalog.Names.FileName, () => CatalogEmitter.JsonContextHintName(catalog), () => CatalogEmitter.EmitJsonContext(catalog));
         });
+
+        // Built from the endpoint models, so an edit that changes no tool (a comment, whitespace) leaves the index cached.
+        var searchIndexes = kept
+            .Where(static pair => pair.Left.Catalog is not null && !IsSkipped(pair.Right, pair.Left))
+            .Select(static (pair, _) => SearchIndexBuilder.Build(pair.Left.Catalog!.Names, pair.Left.Endpoints))
+            .WithTrackingName(Steps.SearchIndex);
+        context.RegisterSourceOutput(searchIndexes, static (spc, index) =>
+            AddSource(spc, index.Names.FileName, () => SearchIndexEmitter.HintName(index), () => SearchIndexEmitter.Emit(index)));
 
         // Only the names of each tools class: editing an endpoint leaves this file alone.
         var entries = catalogs

@@ -97,11 +97,11 @@ internal static class CatalogEmitter
         writer.Line();
         writer.Line("/// <summary>This catalog as one value, for hosts that serve whatever catalog is compiled in and to register its API client.</summary>");
         writer.Line("public static global::Verity.Mcp.Tools.GeneratedCatalog Catalog { get; } =");
-        writer.Indent().Line("new(ApiName, ApiVersion, DefaultBaseUrl, CatalogFileName, CatalogSha256, Descriptors, CreateTools);").Outdent();
+        writer.Indent().Line("new(ApiName, ApiVersion, DefaultBaseUrl, CatalogFileName, CatalogSha256, Descriptors, CreateTools, CreateSearchIndex);").Outdent();
         writer.Line();
         writer.Line($"/// <summary>Registers the {CSharp.Xml(catalog.ApiName)} tools, filtered at start-up by VERITY_TOOLS and VERITY_READ_ONLY.</summary>");
         writer.Line($"public static global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder With{names.ToolsClass}(this global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder builder) =>");
-        writer.Indent().Line("global::Verity.Mcp.Tools.EndpointToolRegistration.WithEndpointTools(builder, ApiName, Descriptors, CreateTools);").Outdent();
+        writer.Indent().Line("global::Verity.Mcp.Tools.EndpointToolRegistration.WithEndpointTools(builder, ApiName, Descriptors, CreateTools, CreateSearchIndex);").Outdent();
         writer.Close();
         return writer.ToString();
     }

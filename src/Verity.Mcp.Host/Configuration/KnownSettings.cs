@@ -28,6 +28,8 @@ internal static class KnownSettings
         new(BaseUrl, "the catalog's api.baseUrl", "Base URL of the Verity API; https, or http on loopback only."),
         new("VERITY_TOOLS", "(all)", "Comma list of tool names or tag:NAME to expose; others are hidden."),
         new("VERITY_READ_ONLY", "false", "true = expose read-only tools only."),
+        new("VERITY_TOOL_MODE", "auto", "all = one tool per endpoint; dynamic = three tools that search, describe and call them; auto = dynamic when the client takes fewer tools than there are (or above VERITY_TOOL_MODE_THRESHOLD)."),
+        new("VERITY_TOOL_MODE_THRESHOLD", "(none)", "In auto mode, go dynamic above this many tools for every client."),
         new("VERITY_CLIENT_PROFILE", "auto", "Tool schemas shaped for the client: auto (by its name), exact, cursor, claude, vscode, gemini or openai."),
         new("VERITY_TIMEOUT_SECONDS", "30", "Default per-request timeout (an endpoint's timeoutSeconds overrides it)."),
         new("VERITY_MAX_RESPONSE_BYTES", "102400", "Response bodies longer than this are cut (the result says how much)."),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ModelContextProtocol.Server;
+using Verity.Mcp.Tools.Dynamic;
 
 namespace Verity.Mcp.Host.Server;
 
@@ -13,8 +14,10 @@ internal static class ServerInstructions
     private const int NamesPerGroup = 12;
     private const string TestCallTool = "initiate_test_call";
 
-    public static string Build(string apiName, string? apiVersion, IReadOnlyList<McpServerTool> tools)
+    public static string Build(string apiName, string? apiVersion, IReadOnlyList<McpServerTool> listed)
     {
+        var dynamic = listed.Any(static tool => tool is DynamicTool);
+        IReadOnlyList<McpServerTool> tools = listed.Where(static tool => tool is not DynamicTool).ToArray();
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"Tools for the {apiName} API");
         if (!string.IsNullOrEmpty(apiVersion))
@@ -23,6 +26,13 @@ internal static class ServerInstructions
         }
 
         text.Append(CultureInfo.InvariantCulture, $": {tools.Count} tools, each one HTTP request to the API, authenticated for you.");
+        if (dynamic)
+        {
+            // In auto mode only some clients get the three dynamic tools; the sentence holds for both lists.
+            text.Append(CultureInfo.InvariantCulture,
+                $"\nIf your tool list shows {DynamicToolNames.Search} instead of these tools, find the tool for a task with it, read its arguments with {DynamicToolNames.Describe} and run it with {DynamicToolNames.Call}.");
+        }
+
         AppendGroups(text, tools);
         AppendSafety(text, tools);
         text.Append("\nResults are the API's JSON; a result marked as an error says what went wrong and what to do.");

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using Verity.Mcp.Tools.Dynamic;
 
 namespace Verity.Mcp.Host.Server;
 
@@ -14,6 +15,8 @@ internal static class VerityServerRegistration
             .AddMcpServer(options =>
                 options.ServerInfo = new Implementation { Name = ServerIdentity.Name, Version = ServerIdentity.Version })
             .WithCompiledTools()
+            // VERITY_TOOL_MODE: the endpoint tools, or search/describe/call over them for clients that take fewer.
+            .WithToolMode()
             // When filtering leaves no tool, tools/list still answers (empty) and a call names the problem.
             .WithListToolsHandler((_, _) => ValueTask.FromResult(new ListToolsResult { Tools = [] }))
             .WithCallToolHandler((request, _) => throw new McpProtocolException(
