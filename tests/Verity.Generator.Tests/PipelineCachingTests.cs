@@ -31,6 +31,7 @@ public sealed class PipelineCachingTests
         VerityGenerator.Steps.Catalogs,
         VerityGenerator.Steps.ToolNames,
         VerityGenerator.Steps.Collisions,
+        VerityGenerator.Steps.SearchIndex,
     ];
 
     [Fact]
@@ -76,7 +77,13 @@ public sealed class PipelineCachingTests
 
         Assert.Equal(first.Sources.Count, second.Sources.Count);
         var changed = second.Sources.Where(pair => first.Sources[pair.Key] != pair.Value).Select(pair => pair.Key).Order().ToList();
-        Assert.Equal(["Verity.Mcp.Host.Tools.Verity.VerityAgentsTools.GetAgentTool.g.cs", "Verity.Mcp.Host.Tools.Verity.VerityTools.g.cs"], changed);
+        Assert.Equal(
+            [
+                "Verity.Mcp.Host.Tools.Verity.VerityAgentsTools.GetAgentTool.g.cs",
+                "Verity.Mcp.Host.Tools.Verity.VerityTools.g.cs",
+                "Verity.Mcp.Host.Tools.Verity.VerityTools.SearchIndex.g.cs",
+            ],
+            changed);
     }
 
     [Fact]
@@ -123,11 +130,13 @@ public sealed class PipelineCachingTests
         Assert.Equal(249, outputs.Count(o => o.Input == VerityGenerator.Steps.Endpoints && o.Reason == IncrementalStepRunReason.Cached));
         Assert.All(outputs.Where(o => o.Input == VerityGenerator.Steps.SharedTypes), o => Assert.Equal(IncrementalStepRunReason.Cached, o.Reason));
 
-        // Among the endpoint files only the edited one changes; the catalog-wide files carry the catalog's hash.
+        // Among the endpoint files only the edited one changes; the catalog-wide files carry the catalog's hash, and
+        // the search index holds the edited summary.
         var changed = second.Sources.Where(pair => first.Sources[pair.Key] != pair.Value).Select(pair => pair.Key).Order(StringComparer.Ordinal).ToList();
-        Assert.Equal(2, changed.Count);
+        Assert.Equal(3, changed.Count);
         Assert.Single(changed, name => name.EndsWith(".SyntheticBillingTools.PutR27ItemsTool.g.cs", StringComparison.Ordinal));
         Assert.Single(changed, name => name.EndsWith(".SyntheticTools.g.cs", StringComparison.Ordinal));
+        Assert.Single(changed, name => name.EndsWith(".SyntheticTools.SearchIndex.g.cs", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -149,7 +158,7 @@ public sealed class PipelineCachingTests
         Assert.Single(parse, o => o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
         var changed = second.Sources.Where(pair => first.Sources[pair.Key] != pair.Value).Select(pair => pair.Key).ToList();
         Assert.All(changed, name => Assert.Contains("Synthetic", name, StringComparison.Ordinal));
-        Assert.Equal(2, changed.Count);
+        Assert.Equal(3, changed.Count);
     }
 
     [Fact]

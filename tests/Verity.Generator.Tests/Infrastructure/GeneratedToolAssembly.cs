@@ -23,6 +23,16 @@ public static class GeneratedToolAssembly
         return (IReadOnlyList<McpServerTool>)toolsClass.GetMethod("CreateTools", Type.EmptyTypes)!.Invoke(null, null)!;
     }
 
+    /// <summary>The compiled catalog as a value (<c>{Api}Tools.Catalog</c>): descriptors, tools and search index.</summary>
+    public static global::Verity.Mcp.Tools.GeneratedCatalog Catalog(string catalogText)
+    {
+        var assembly = Assemblies.GetOrAdd(catalogText, text => new Lazy<Assembly>(() => Compile(text))).Value;
+        var property = assembly.GetTypes()
+            .Select(type => type.GetProperty("Catalog", BindingFlags.Public | BindingFlags.Static))
+            .Single(candidate => candidate?.PropertyType == typeof(global::Verity.Mcp.Tools.GeneratedCatalog))!;
+        return (global::Verity.Mcp.Tools.GeneratedCatalog)property.GetValue(null)!;
+    }
+
     /// <summary>The generator's <c>InputSchemaJson</c> constant of a generated tool: the text the exact profile must list.</summary>
     public static string InputSchemaConstant(McpServerTool tool) =>
         (string)tool.GetType().GetField("InputSchemaJson", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;

@@ -6,7 +6,7 @@ namespace Verity.Mcp.Tools.Search;
 /// <summary>
 /// Turns text into search terms: words split at anything but a letter or digit and at camelCase and letter/digit
 /// boundaries, lower-cased (invariant), common English words left out, and each word stemmed lightly (plural,
-/// -ing, -ed and a final e removed, so "calls", "called" and "calling" all give "call", and "create" and "created"
+/// -ing, -ed and a final e removed, single letters dropped, so "calls", "called" and "calling" all give "call", and "create" and "created"
 /// give "creat"). Shared by the generator, which indexes tools at compile time, and the runtime, which reads a
 /// query at call time: both sides must make the same terms from the same words.
 /// </summary>
@@ -117,7 +117,8 @@ internal static class SearchTerms
 
         var text = word.ToString();
         word.Clear();
-        if (!StopWords.Contains(text))
+        // A lone letter ("workspace's" → s, "e-mail" → e) matches too much to mean anything.
+        if (!StopWords.Contains(text) && (text.Length > 1 || char.IsDigit(text[0])))
         {
             terms.Add(char.IsDigit(text[0]) ? text : Stem(text));
         }

@@ -60,10 +60,10 @@ public static partial class VerityTools
 
     /// <summary>This catalog as one value, for hosts that serve whatever catalog is compiled in and to register its API client.</summary>
     public static global::Verity.Mcp.Tools.GeneratedCatalog Catalog { get; } =
-        new(ApiName, ApiVersion, DefaultBaseUrl, CatalogFileName, CatalogSha256, Descriptors, CreateTools);
+        new(ApiName, ApiVersion, DefaultBaseUrl, CatalogFileName, CatalogSha256, Descriptors, CreateTools, CreateSearchIndex);
 
     /// <summary>Registers the Verity tools, filtered at start-up by VERITY_TOOLS and VERITY_READ_ONLY.</summary>
     public static global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder WithVerityTools(
         this global::Microsoft.Extensions.DependencyInjection.IMcpServerBuilder builder) =>
-        global::Verity.Mcp.Tools.EndpointToolRegistration.WithEndpointTools(builder, ApiName, Descriptors, CreateTools);
+        global::Verity.Mcp.Tools.EndpointToolRegistration.WithEndpointTools(builder, ApiName, Descriptors, CreateTools, CreateSearchIndex);
 }
