@@ -27,12 +27,17 @@ internal sealed class RawMcpConnection : IAsyncDisposable
     private int _nextId = 1;
 
     private RawMcpConnection(IEnumerable<Tool> tools)
+        : this(server => server.WithTools(GeneratedToolSchemas.AsServerTools(tools)).WithClientProfiles(), new ConfigurationBuilder().Build())
+    {
+    }
+
+    private RawMcpConnection(Action<IMcpServerBuilder> register, IConfiguration configuration)
     {
         var services = new ServiceCollection()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder().Build())
+            .AddSingleton(configuration)
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
             .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddMcpServer().WithTools(GeneratedToolSchemas.AsServerTools(tools)).WithClientProfiles();
+        register(services.AddMcpServer());
         _services = services.BuildServiceProvider();
         _server = McpServer.Create(
             new StreamServerTransport(_toServer.Reader.AsStream(), _fromServer.Writer.AsStream()),
@@ -46,6 +51,16 @@ internal sealed class RawMcpConnection : IAsyncDisposable
     public static async Task<RawMcpConnection> StartAsync(IEnumerable<Tool> tools, string clientName)
     {
         var connection = new RawMcpConnection(tools);
+        await connection.RequestAsync("initialize",
+            $$$"""{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"{{{clientName}}}","version":"1.0"}}""");
+        await connection.SendLineAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+        return connection;
+    }
+
+    /// <summary>A server whose tools <paramref name="register"/> adds, with <paramref name="configuration"/> as its settings.</summary>
+    public static async Task<RawMcpConnection> StartAsync(Action<IMcpServerBuilder> register, IConfiguration configuration, string clientName)
+    {
+        var connection = new RawMcpConnection(register, configuration);
         await connection.RequestAsync("initialize",
             $$$"""{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"{{{clientName}}}","version":"1.0"}}""");
         await connection.SendLineAsync("""{"jsonrpc":"2.0","method":"notifications/initialized"}""");
