@@ -20,6 +20,8 @@ public sealed class DynamicModeTests(DevStackFixture fixture)
 
         var listed = await client.ListToolsAsync();
         Assert.Equal(["call_api_endpoint", "describe_api_endpoint", "search_api_endpoints"], listed.Select(tool => tool.Name).Order(StringComparer.Ordinal));
+        Assert.Contains("find the tool for a task with it", client.ServerInstructions, StringComparison.Ordinal);
+        Assert.Contains(": 12 tools,", client.ServerInstructions, StringComparison.Ordinal);
 
         var found = (await client.CallAsync("search_api_endpoints", """{"query":"place a test phone call","limit":3}""")).Json();
         var first = found.GetProperty("tools")[0];
