@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Verity.Mcp.Host.Commands;
 using Verity.Mcp.Host.Configuration;
+using Verity.Common.Server;
 using Verity.Mcp.Host.Server;
 using Verity.Mcp.Host.Tools;
 

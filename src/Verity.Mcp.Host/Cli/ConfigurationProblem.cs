@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using Verity.Common.Configuration;
 using Verity.Mcp.Host.Configuration;
 
 namespace Verity.Mcp.Host.Cli;
@@ -13,12 +13,6 @@ internal static class ConfigurationProblem
     {
         UsageException usage => usage.Message,
         InvalidSettingException setting => setting.Message,
-        OptionsValidationException validation => OneLine(validation.Failures),
-        AggregateException aggregate when aggregate.InnerExceptions.All(inner => inner is OptionsValidationException) =>
-            OneLine(aggregate.InnerExceptions.Cast<OptionsValidationException>().SelectMany(inner => inner.Failures)),
-        _ => null,
+        _ => OptionsFailureText.Describe(exception),
     };
-
-    private static string OneLine(IEnumerable<string> failures) =>
-        string.Join(" ", failures.Select(failure => failure.ReplaceLineEndings(" ").Trim()).Distinct());
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
+using Verity.Common.Configuration;
 
 namespace Verity.Mcp.Host.Configuration;
 
@@ -14,18 +15,10 @@ internal static class LogLevelSetting
             return defaultLevel;
         }
 
-        return text.Trim().ToLowerInvariant() switch
-        {
-            "trace" => LogLevel.Trace,
-            "debug" => LogLevel.Debug,
-            "information" or "info" => LogLevel.Information,
-            "warning" or "warn" => LogLevel.Warning,
-            "error" => LogLevel.Error,
-            "critical" => LogLevel.Critical,
-            "none" => LogLevel.None,
-            _ => throw InvalidSettingException.For(
+        return LogLevelText.TryParse(text, out var level)
+            ? level
+            : throw InvalidSettingException.For(
                 KnownSettings.LogLevel,
-                $"{KnownSettings.LogLevel}='{text}' is not a log level: use Trace, Debug, Information, Warning, Error, Critical or None."),
-        };
+                $"{KnownSettings.LogLevel}='{text}' is not a log level: use {LogLevelText.Choices}.");
     }
 }

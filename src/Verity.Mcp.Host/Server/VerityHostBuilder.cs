@@ -27,7 +27,7 @@ internal static class VerityHostBuilder
         server = builder.Services.AddVerityMcpServer();
         if (withApi)
         {
-            builder.Services.AddVerityApiPipeline(configuration);
+            builder.Services.AddVerityApiPipeline(configuration, "verity-mcp doctor");
             builder.Services.AddOpenTelemetryExport(configuration, "verity-mcp", ServerIdentity.Version);
         }
 

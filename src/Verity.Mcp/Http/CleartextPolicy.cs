@@ -7,7 +7,7 @@ namespace Verity.Mcp.Http;
 /// allowed only to this machine: <c>localhost</c>, 127.0.0.0/8 and ::1 (a local emulator, a dev server, the local
 /// end of a tunnel). Everything else must be https.
 /// </summary>
-internal static class CleartextPolicy
+public static class CleartextPolicy
 {
     /// <summary>How the loopback exception reads in configuration errors.</summary>
     public const string LoopbackHosts = "localhost, 127.0.0.0/8 or ::1";

@@ -4,7 +4,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Verity.Mcp.Tools.Dynamic;
 
-namespace Verity.Mcp.Host.Server;
+namespace Verity.Common.Server;
 
 /// <summary>The MCP server every verb runs: identity, instructions and the tools compiled from the catalog.</summary>
 internal static class VerityServerRegistration

@@ -1,7 +1,7 @@
 using ModelContextProtocol.Server;
 using Verity.Mcp.Tools;
 
-namespace Verity.Mcp.Host.Server;
+namespace Verity.Common.Server;
 
 /// <summary>Reads what the host shows about a tool from the tool itself (its annotations and catalog descriptor).</summary>
 internal static class ToolFacts

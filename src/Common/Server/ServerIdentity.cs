@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Verity.Mcp.Host.Server;
+namespace Verity.Common.Server;
 
 /// <summary>The name and version the server reports in <c>initialize</c> and <c>--version</c>.</summary>
 internal static class ServerIdentity

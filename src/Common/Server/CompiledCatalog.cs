@@ -3,7 +3,7 @@ using ModelContextProtocol.Server;
 using Verity.Mcp.Generated;
 using Verity.Mcp.Tools;
 
-namespace Verity.Mcp.Host.Server;
+namespace Verity.Common.Server;
 
 /// <summary>
 /// The one place the host touches the code generated from the catalog: the generator's well-known list

@@ -3,7 +3,7 @@ using System.Text;
 using ModelContextProtocol.Server;
 using Verity.Mcp.Tools.Dynamic;
 
-namespace Verity.Mcp.Host.Server;
+namespace Verity.Common.Server;
 
 /// <summary>
 /// The <c>instructions</c> the assistant reads at <c>initialize</c>: what the API is, how the tools group, and
