@@ -48,7 +48,7 @@ public sealed class AccessTokenVerifierTests : IAsyncLifetime
         var check = await _verifier.VerifyAsync(_issuer.Token(Audience, "tools:read tools:write", _time), default);
 
         Assert.Null(check.Failure);
-        Assert.Equal("user_test_1", check.Token!.Subject);
+        Assert.Equal(Verity.DevStack.Clerk.ClerkEmulatorSeed.AliceUserId, check.Token!.Subject);
         Assert.Equal(["tools:read", "tools:write"], check.Token.Scopes.Order(StringComparer.Ordinal));
         Assert.Equal("client_test", check.Token.ClientId);
     }

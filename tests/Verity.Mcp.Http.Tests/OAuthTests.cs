@@ -120,6 +120,22 @@ public sealed class OAuthTests(OAuthModeFixture fixture)
         await Assert.ThrowsAnyAsync<Exception>(async () => await fixture.Server.ConnectAsync(BadToken("expired")));
     }
 
+    [Fact]
+    public async Task Readiness_is_503_while_the_signing_keys_cannot_be_fetched()
+    {
+        var port = FreePort.Next();
+        var settings = fixture.Settings(port, ("CLERK_FRONTEND_API_URL", $"http://127.0.0.1:{FreePort.Next()}"));
+        await using var server = await HttpServerUnderTest.StartAsync(settings, port);
+        using var http = new HttpClient();
+
+        var ready = await http.GetAsync(new Uri(server.BaseUrl, "/readyz"));
+        var health = await http.GetAsync(new Uri(server.BaseUrl, "/healthz"));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
+        Assert.Contains("JWKS", await ready.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+    }
+
     private string BadToken(string kind)
     {
         var issuer = fixture.Issuer;

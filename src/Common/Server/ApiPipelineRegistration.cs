@@ -15,14 +15,15 @@ internal static class ApiPipelineRegistration
     public const string WebAppName = "the Verity web app";
 
     /// <summary>The API client with the process-wide Clerk settings (one signed-in user for the whole process).</summary>
-    public static IServiceCollection AddVerityApiPipeline(this IServiceCollection services, IConfiguration configuration, string configurationCheckCommand)
+    /// <param name="configurationCheckCommand">The command tool results name for checking the settings; null: they name the settings.</param>
+    public static IServiceCollection AddVerityApiPipeline(this IServiceCollection services, IConfiguration configuration, string? configurationCheckCommand)
     {
         services.AddVerityApiClient(configuration, configurationCheckCommand).AddClerkAuthentication(configuration);
         return services;
     }
 
     /// <summary>The API client without authentication: the caller adds the handler that fits how users sign in.</summary>
-    public static IHttpClientBuilder AddVerityApiClient(this IServiceCollection services, IConfiguration configuration, string configurationCheckCommand)
+    public static IHttpClientBuilder AddVerityApiClient(this IServiceCollection services, IConfiguration configuration, string? configurationCheckCommand)
     {
         // The host's settings are VERITY_* whatever catalog is compiled in; its tools fall back to this one client.
         services.Configure<ToolResultTextOptions>(options => options.ConfigurationCheckCommand = configurationCheckCommand);

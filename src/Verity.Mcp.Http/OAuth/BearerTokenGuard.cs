@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
+using Verity.Mcp.Auth;
 
 namespace Verity.Mcp.HttpServer.OAuth;
 
 /// <summary>
 /// Lets a request through to the MCP endpoint only with a valid access token for this server; sets the caller
-/// (the token's <c>sub</c> and scopes) for what follows. A refused request never reaches the tools, so no upstream
+/// (the token's <c>sub</c> and scopes) for what follows, and makes the <c>sub</c> the signed-in Clerk user upstream
+/// calls act for. A refused request never reaches the tools, so no upstream
 /// request is made for it. The token itself is never logged nor passed on.
 /// </summary>
 internal sealed partial class BearerTokenGuard(AccessTokenVerifier verifier, BearerChallenge challenge, ILogger<BearerTokenGuard> logger)
@@ -32,7 +34,12 @@ internal sealed partial class BearerTokenGuard(AccessTokenVerifier verifier, Bea
 
         context.Features.Set(token);
         context.User = CallerPrincipal.For(token);
-        await next(context).ConfigureAwait(false);
+
+        // Ambient for everything the request runs, so the tool's upstream calls carry a Clerk session token of this user.
+        using (ClerkSignedInUser.Use(token.Subject))
+        {
+            await next(context).ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused an access token: {Reason}.")]

@@ -67,7 +67,7 @@ internal sealed class TestJwksServer : IAsyncDisposable
         var payload = new JsonObject
         {
             ["iss"] = Issuer,
-            ["sub"] = "user_test_1",
+            ["sub"] = Verity.DevStack.Clerk.ClerkEmulatorSeed.AliceUserId,
             ["aud"] = audience,
             ["client_id"] = "client_test",
             ["scope"] = scope,
