@@ -57,6 +57,19 @@ public sealed class LocalModeTests(LocalModeFixture fixture)
     }
 
     [Fact]
+    public async Task The_auto_profile_shapes_tools_list_by_the_clients_name_as_over_stdio()
+    {
+        await using var unknown = await fixture.Server.ConnectAsync(clientName: "some-client");
+        await using var codex = await fixture.Server.ConnectAsync(clientName: "codex-mcp-client");
+
+        var exact = (await unknown.ListToolsAsync()).Select(tool => tool.ProtocolTool.InputSchema.GetRawText()).ToList();
+        var strict = (await codex.ListToolsAsync()).Select(tool => tool.ProtocolTool.InputSchema.GetRawText()).ToList();
+
+        Assert.NotEqual(exact, strict);
+        Assert.All(strict, schema => Assert.Contains("\"additionalProperties\":false", schema, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Health_and_readiness_answer_200()
     {
         using var http = new HttpClient { BaseAddress = fixture.Server.BaseUrl };
