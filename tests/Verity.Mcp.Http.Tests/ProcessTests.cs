@@ -72,11 +72,41 @@ public sealed class ProcessTests(LocalModeFixture fixture)
         Assert.DoesNotContain(server.Stdout, line => line.Contains(fixture.Stack.SecretKey, StringComparison.Ordinal));
     }
 
-    private static Task<ModelContextProtocol.Client.McpClient> McpClientFor(Uri address) =>
+    [Fact]
+    public async Task The_oauth_mode_publishes_its_metadata_refuses_no_token_and_serves_a_valid_one()
+    {
+        await using var issuer = await TestJwksServer.StartAsync();
+        var port = FreePort.Next();
+        var publicUrl = HttpServerUnderTest.PublicUrlFor(port);
+        var settings = fixture.Settings(
+            ("VERITY_HTTP_AUTH", "oauth"),
+            ("ASPNETCORE_URLS", $"http://127.0.0.1:{port}"),
+            ("VERITY_HTTP_PUBLIC_URL", publicUrl),
+            ("CLERK_FRONTEND_API_URL", issuer.Issuer));
+        await using var server = ServerProcess.Start(settings);
+        var address = await server.ListeningAsync();
+        using var http = new HttpClient { BaseAddress = address };
+
+        var metadata = await http.GetStringAsync(new Uri("/.well-known/oauth-protected-resource/mcp", UriKind.Relative));
+        var refused = await http.PostAsync(new Uri("/mcp", UriKind.Relative), new StringContent("{}", System.Text.Encoding.UTF8, "application/json"));
+        await using var client = await McpClientFor(address, issuer.Token(publicUrl, "tools:read"));
+        var result = await client.CallToolAsync("list_agents", new Dictionary<string, object?>());
+
+        using (var document = JsonDocument.Parse(metadata))
+        {
+            Assert.Equal(publicUrl, document.RootElement.GetProperty("resource").GetString());
+        }
+
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.NotEqual(true, result.IsError);
+    }
+
+    private static Task<ModelContextProtocol.Client.McpClient> McpClientFor(Uri address, string? accessToken = null) =>
         ModelContextProtocol.Client.McpClient.CreateAsync(new ModelContextProtocol.Client.HttpClientTransport(
             new ModelContextProtocol.Client.HttpClientTransportOptions
             {
                 Endpoint = new Uri(address, "/mcp"),
                 TransportMode = ModelContextProtocol.Client.HttpTransportMode.StreamableHttp,
+                AdditionalHeaders = accessToken is null ? null : new Dictionary<string, string> { ["Authorization"] = $"Bearer {accessToken}" },
             }));
 }
