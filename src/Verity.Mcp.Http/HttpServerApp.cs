@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verity.Common.Server;
+using Verity.Common.Telemetry;
 using Verity.Mcp.Auth;
 using Verity.Mcp.HttpServer.Configuration;
 using Verity.Mcp.HttpServer.Guards;
@@ -25,9 +26,6 @@ internal static partial class HttpServerApp
 {
     /// <summary>How long a stop (SIGTERM) waits for requests in flight; below the 30 s grace most orchestrators give.</summary>
     public static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(25);
-
-    /// <summary>Where a user without an active Clerk session is told to sign in.</summary>
-    public const string WebAppName = "the Verity web app";
 
     /// <param name="settings">Settings laid over the environment (tests).</param>
     /// <param name="configureServices">Last changes to the services (tests: a fake clock).</param>
@@ -79,13 +77,19 @@ internal static partial class HttpServerApp
         services.Configure<HostOptions>(host => host.ShutdownTimeout = DrainTimeout);
 
         services.AddVerityMcpServer().WithHttpTransport(transport => transport.Stateless = true);
+        services.AddOpenTelemetryExport(
+            configuration,
+            "verity-mcp-http",
+            ServerIdentity.Version,
+            tracing => tracing.AddSource(AspNetCoreTelemetry.ActivitySource),
+            metrics => metrics.AddMeter(AspNetCoreTelemetry.Meters));
 
         // Tool results name the settings to check, not a command: the person calling is not the one who deployed it.
         if (options.Auth == HttpAuthMode.OAuth)
         {
             // Each call acts for the user its access token names (BearerTokenGuard sets ClerkSignedInUser).
             services.AddVerityApiClient(configuration, configurationCheckCommand: null)
-                .AddClerkSignedInUserAuthentication(configuration, clerk => clerk.AppName = WebAppName);
+                .AddClerkSignedInUserAuthentication(configuration);
         }
         else
         {

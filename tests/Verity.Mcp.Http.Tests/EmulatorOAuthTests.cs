@@ -38,7 +38,7 @@ public sealed class EmulatorOAuthTests(EmulatorOAuthFixture fixture)
         var result = await client.CallToolAsync("list_agents", new Dictionary<string, object?>());
 
         Assert.True(result.IsError);
-        Assert.Contains(HttpServerApp.WebAppName, ToolText(result), StringComparison.Ordinal);
+        Assert.Contains(Verity.Common.Server.ApiPipelineRegistration.WebAppName, ToolText(result), StringComparison.Ordinal);
         Assert.Equal(before, fixture.Stack.Api.Requests.Requests.Count);
     }
 

@@ -3,7 +3,10 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ModelContextProtocol;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Verity.Mcp.Telemetry;
 using Verity.Mcp.HttpServer.Tests.Infrastructure;
 
 namespace Verity.Mcp.HttpServer.Tests;
@@ -118,6 +121,22 @@ public sealed class OAuthTests(OAuthModeFixture fixture)
     public async Task The_sdk_client_sees_a_refused_token_as_an_error()
     {
         await Assert.ThrowsAnyAsync<Exception>(async () => await fixture.Server.ConnectAsync(BadToken("expired")));
+    }
+
+    [Fact]
+    public async Task Refusals_are_counted_by_reason_with_nothing_from_the_token()
+    {
+        using var rejected = new MetricCollector<long>(
+            fixture.Server.Services.GetRequiredService<IMeterFactory>(), McpTelemetry.Name, McpMetrics.RejectedIncomingTokensName);
+
+        await PostAsync(ListAgents, token: null);
+        await PostAsync(ListAgents, BadToken("expired"));
+        await PostAsync(ListAgents, BadToken("wrong audience"));
+        await PostAsync(CreateContact, fixture.Token("tools:read"));
+
+        Assert.Equal(
+            ["missing", "expired", "audience", "insufficient_scope"],
+            rejected.GetMeasurementSnapshot().Select(m => (string)m.Tags["verity.mcp.rejection.reason"]!));
     }
 
     [Fact]

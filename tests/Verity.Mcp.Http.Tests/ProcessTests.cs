@@ -23,6 +23,7 @@ public sealed class ProcessTests(LocalModeFixture fixture)
         { "VERITY_HTTP_PUBLIC_URL", "", "VERITY_HTTP_AUTH=oauth;CLERK_FRONTEND_API_URL=https://clerk.example.com" },
         { "CLERK_FRONTEND_API_URL", "", "VERITY_HTTP_AUTH=oauth;VERITY_HTTP_PUBLIC_URL=https://mcp.example.com/mcp" },
         { "VERITY_TOOLS", "no_such_tool", "" },
+        { "OTEL_TRACES_EXPORTER", "zipkin", "" },
     };
 
     [Theory]

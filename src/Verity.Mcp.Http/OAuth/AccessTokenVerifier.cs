@@ -27,42 +27,42 @@ internal sealed class AccessTokenVerifier(JwksCache keys, HttpServerOptions opti
     {
         if (token.Length > MaxTokenLength)
         {
-            return TokenCheck.Invalid("the token is too long");
+            return TokenCheck.Invalid("malformed", "the token is too long");
         }
 
         var parts = token.Split('.');
         if (parts.Length != 3 || !TryDecode(parts[0], out var headerBytes) || !TryDecode(parts[1], out var payloadBytes) || !TryDecode(parts[2], out var signature))
         {
-            return TokenCheck.Invalid("the token is not a JWT");
+            return TokenCheck.Invalid("malformed", "the token is not a JWT");
         }
 
         using var header = TryParse(headerBytes);
         using var payload = TryParse(payloadBytes);
         if (header is null || payload is null || header.RootElement.ValueKind != JsonValueKind.Object || payload.RootElement.ValueKind != JsonValueKind.Object)
         {
-            return TokenCheck.Invalid("the token is not a JWT");
+            return TokenCheck.Invalid("malformed", "the token is not a JWT");
         }
 
         if (Text(header.RootElement, "alg") != Algorithm)
         {
-            return TokenCheck.Invalid("the token is not signed with RS256");
+            return TokenCheck.Invalid("algorithm", "the token is not signed with RS256");
         }
 
         if (Text(header.RootElement, "kid") is not { Length: > 0 } kid)
         {
-            return TokenCheck.Invalid("the token names no signing key");
+            return TokenCheck.Invalid("unknown_kid", "the token names no signing key");
         }
 
         var key = await keys.FindAsync(kid, cancellationToken).ConfigureAwait(false);
         if (key is null)
         {
-            return TokenCheck.Invalid("the token is signed with an unknown key");
+            return TokenCheck.Invalid("unknown_kid", "the token is signed with an unknown key");
         }
 
         var signedBytes = Encoding.ASCII.GetBytes(token, 0, parts[0].Length + 1 + parts[1].Length);
         if (!key.VerifyData(signedBytes, signature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1))
         {
-            return TokenCheck.Invalid("the token's signature is invalid");
+            return TokenCheck.Invalid("signature", "the token's signature is invalid");
         }
 
         return CheckClaims(payload.RootElement);
@@ -72,33 +72,33 @@ internal sealed class AccessTokenVerifier(JwksCache keys, HttpServerOptions opti
     {
         if (Text(claims, "iss") is not { } issuer || Canonical(issuer) != _issuer)
         {
-            return TokenCheck.Invalid("the token is from another issuer");
+            return TokenCheck.Invalid("issuer", "the token is from another issuer");
         }
 
         if (!HasAudience(claims))
         {
-            return TokenCheck.Invalid("the token is for another resource");
+            return TokenCheck.Invalid("audience", "the token is for another resource");
         }
 
         var now = time.GetUtcNow();
         if (Seconds(claims, "exp") is not { } expires)
         {
-            return TokenCheck.Invalid("the token has no expiry");
+            return TokenCheck.Invalid("expired", "the token has no expiry");
         }
 
         if (now >= expires + ClockSkew)
         {
-            return TokenCheck.Invalid("the token has expired");
+            return TokenCheck.Invalid("expired", "the token has expired");
         }
 
         if (Seconds(claims, "nbf") is { } notBefore && now + ClockSkew < notBefore)
         {
-            return TokenCheck.Invalid("the token is not valid yet");
+            return TokenCheck.Invalid("not_yet_valid", "the token is not valid yet");
         }
 
         if (Text(claims, "sub") is not { Length: > 0 } subject)
         {
-            return TokenCheck.Invalid("the token names no user");
+            return TokenCheck.Invalid("subject", "the token names no user");
         }
 
         return TokenCheck.Valid(new AccessToken(subject, Scopes(claims), Text(claims, "client_id"), expires));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using Verity.Mcp.Auth;
+using Verity.Mcp.Telemetry;
 
 namespace Verity.Mcp.HttpServer.OAuth;
 
@@ -11,7 +12,7 @@ namespace Verity.Mcp.HttpServer.OAuth;
 /// calls act for. A refused request never reaches the tools, so no upstream
 /// request is made for it. The token itself is never logged nor passed on.
 /// </summary>
-internal sealed partial class BearerTokenGuard(AccessTokenVerifier verifier, BearerChallenge challenge, ILogger<BearerTokenGuard> logger)
+internal sealed partial class BearerTokenGuard(AccessTokenVerifier verifier, BearerChallenge challenge, McpMetrics metrics, ILogger<BearerTokenGuard> logger)
 {
     private const string Scheme = "Bearer ";
 
@@ -20,6 +21,7 @@ internal sealed partial class BearerTokenGuard(AccessTokenVerifier verifier, Bea
         var authorization = context.Request.Headers[HeaderNames.Authorization].ToString();
         if (!authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase) || authorization.Length == Scheme.Length)
         {
+            metrics.RecordRejectedIncomingToken("missing");
             await challenge.UnauthorizedAsync(context, failure: null).ConfigureAwait(false);
             return;
         }
@@ -28,6 +30,7 @@ internal sealed partial class BearerTokenGuard(AccessTokenVerifier verifier, Bea
         if (check.Token is not { } token)
         {
             LogRefused(logger, check.Failure!);
+            metrics.RecordRejectedIncomingToken(check.Reason!);
             await challenge.UnauthorizedAsync(context, check.Failure).ConfigureAwait(false);
             return;
         }

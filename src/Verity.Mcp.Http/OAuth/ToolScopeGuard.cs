@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Verity.Mcp.Telemetry;
 
 namespace Verity.Mcp.HttpServer.OAuth;
 
@@ -9,7 +10,7 @@ namespace Verity.Mcp.HttpServer.OAuth;
 /// <c>tools/call</c> of a tool the token's scopes do not cover (a JSON-RPC error inside a 200 would not tell an OAuth
 /// client to ask for more scope). The body is buffered and rewound, so the handler reads it as sent.
 /// </summary>
-internal sealed partial class ToolScopeGuard(ToolScopes scopes, BearerChallenge challenge, ILogger<ToolScopeGuard> logger)
+internal sealed partial class ToolScopeGuard(ToolScopes scopes, BearerChallenge challenge, McpMetrics metrics, ILogger<ToolScopeGuard> logger)
 {
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -25,6 +26,7 @@ internal sealed partial class ToolScopeGuard(ToolScopes scopes, BearerChallenge 
             if (scopes.Missing(token, toolName) is { } scope)
             {
                 LogInsufficientScope(logger, toolName, scope);
+                metrics.RecordRejectedIncomingToken("insufficient_scope");
                 await challenge.InsufficientScopeAsync(context, scope, toolName).ConfigureAwait(false);
                 return;
             }
