@@ -123,6 +123,41 @@ public sealed class OAuthTests(OAuthModeFixture fixture)
         await Assert.ThrowsAnyAsync<Exception>(async () => await fixture.Server.ConnectAsync(BadToken("expired")));
     }
 
+    [Theory]
+    [InlineData("create_contact", "tools:write")]
+    [InlineData("CREATE_CONTACT", "tools:write")]
+    [InlineData("no_such_endpoint", "tools:write")]
+    [InlineData("list_agents", null)]
+    public async Task In_the_dynamic_mode_call_api_endpoint_needs_the_scope_of_the_endpoint_it_names(string endpoint, string? missingScope)
+    {
+        var port = FreePort.Next();
+        await using var server = await HttpServerUnderTest.StartAsync(fixture.Settings(port, ("VERITY_TOOL_MODE", "dynamic")), port);
+        var token = fixture.Issuer.Token(HttpServerUnderTest.PublicUrlFor(port), "tools:read");
+        var before = fixture.Stack.Api.Requests.Requests.Count;
+
+        var call = """{"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"call_api_endpoint","arguments":{"name":"ENDPOINT","arguments":{}}}}""";
+        var response = await PostAsync(server, call.Replace("ENDPOINT", endpoint, StringComparison.Ordinal), token);
+
+        if (missingScope is null)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Contains($"scope=\"{missingScope}\"", Assert.Single(response.Headers.WwwAuthenticate).Parameter, StringComparison.Ordinal);
+            Assert.Equal(before, fixture.Stack.Api.Requests.Requests.Count);
+        }
+    }
+
+    [Fact]
+    public async Task A_write_tool_spelt_in_other_case_still_needs_the_write_scope()
+    {
+        var response = await PostAsync(CreateContact.Replace("create_contact", "Create_Contact", StringComparison.Ordinal), fixture.Token("tools:read"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
     [Fact]
     public async Task Refusals_are_counted_by_reason_with_nothing_from_the_token()
     {
@@ -183,10 +218,12 @@ public sealed class OAuthTests(OAuthModeFixture fixture)
         return $"{header}.{signed[1]}.";
     }
 
-    private async Task<HttpResponseMessage> PostAsync(string body, string? token)
+    private Task<HttpResponseMessage> PostAsync(string body, string? token) => PostAsync(fixture.Server, body, token);
+
+    private static async Task<HttpResponseMessage> PostAsync(HttpServerUnderTest server, string body, string? token)
     {
         using var http = new HttpClient();
-        using var request = new HttpRequestMessage(HttpMethod.Post, fixture.Server.McpUrl)
+        using var request = new HttpRequestMessage(HttpMethod.Post, server.McpUrl)
         {
             Content = new StringContent(body, Encoding.UTF8, "application/json"),
         };

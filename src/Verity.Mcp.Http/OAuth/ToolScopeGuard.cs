@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Verity.Mcp.Telemetry;
+using Verity.Mcp.Tools.Dynamic;
 
 namespace Verity.Mcp.HttpServer.OAuth;
 
@@ -21,10 +22,11 @@ internal sealed partial class ToolScopeGuard(ToolScopes scopes, BearerChallenge 
         }
 
         context.Request.EnableBuffering();
-        foreach (var toolName in await CalledToolsAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false))
+        foreach (var call in await CalledToolsAsync(context.Request.Body, context.RequestAborted).ConfigureAwait(false))
         {
-            if (scopes.Missing(token, toolName) is { } scope)
+            if (scopes.Missing(token, call) is { } scope)
             {
+                var toolName = call.EndpointName ?? call.ToolName;
                 LogInsufficientScope(logger, toolName, scope);
                 metrics.RecordRejectedIncomingToken("insufficient_scope");
                 await challenge.InsufficientScopeAsync(context, scope, toolName).ConfigureAwait(false);
@@ -36,8 +38,8 @@ internal sealed partial class ToolScopeGuard(ToolScopes scopes, BearerChallenge 
         await next(context).ConfigureAwait(false);
     }
 
-    /// <summary>The tool names of the <c>tools/call</c> requests in the body (one message, or a batch as older revisions allowed).</summary>
-    private static async Task<IReadOnlyList<string>> CalledToolsAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>The <c>tools/call</c> requests in the body (one message, or a batch as older revisions allowed).</summary>
+    private static async Task<IReadOnlyList<ToolCall>> CalledToolsAsync(Stream body, CancellationToken cancellationToken)
     {
         JsonDocument document;
         try
@@ -52,17 +54,33 @@ internal sealed partial class ToolScopeGuard(ToolScopes scopes, BearerChallenge 
         using (document)
         {
             var messages = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement.EnumerateArray().ToArray() : [document.RootElement];
-            return [.. messages.Select(ToolName).OfType<string>()];
+            return [.. messages.Select(Call).OfType<ToolCall>()];
         }
     }
 
-    private static string? ToolName(JsonElement message) =>
-        message.ValueKind == JsonValueKind.Object
-        && message.TryGetProperty("method", out var method) && method.ValueKind == JsonValueKind.String && method.ValueEquals("tools/call")
-        && message.TryGetProperty("params", out var parameters) && parameters.ValueKind == JsonValueKind.Object
-        && parameters.TryGetProperty("name", out var name) && name.ValueKind == JsonValueKind.String
-            ? name.GetString()
-            : null;
+    private static ToolCall? Call(JsonElement message)
+    {
+        if (message.ValueKind != JsonValueKind.Object
+            || !message.TryGetProperty("method", out var method) || method.ValueKind != JsonValueKind.String || !method.ValueEquals("tools/call")
+            || !message.TryGetProperty("params", out var parameters) || parameters.ValueKind != JsonValueKind.Object
+            || !parameters.TryGetProperty("name", out var name) || name.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var toolName = name.GetString()!;
+        if (!string.Equals(toolName, DynamicToolNames.Call, StringComparison.OrdinalIgnoreCase))
+        {
+            return new ToolCall(toolName, null);
+        }
+
+        // call_api_endpoint's own argument "name" is the endpoint it runs.
+        var endpoint = parameters.TryGetProperty("arguments", out var arguments) && arguments.ValueKind == JsonValueKind.Object
+            && arguments.TryGetProperty("name", out var endpointName) && endpointName.ValueKind == JsonValueKind.String
+                ? endpointName.GetString()
+                : null;
+        return new ToolCall(toolName, endpoint);
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Refused a call of {Tool}: the access token lacks the {Scope} scope.")]
     private static partial void LogInsufficientScope(ILogger logger, string tool, string scope);
