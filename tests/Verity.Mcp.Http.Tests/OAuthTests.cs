@@ -41,6 +41,20 @@ public sealed class OAuthTests(OAuthModeFixture fixture)
     }
 
     [Fact]
+    public async Task The_host_check_comes_first_for_the_metadata_and_the_endpoint_alike()
+    {
+        using var http = new HttpClient();
+        using var metadata = new HttpRequestMessage(HttpMethod.Get, new Uri(fixture.Server.BaseUrl, "/.well-known/oauth-protected-resource/mcp"));
+        metadata.Headers.Host = "evil.example.com";
+        using var endpoint = new HttpRequestMessage(HttpMethod.Post, fixture.Server.McpUrl) { Content = new StringContent(ListAgents, Encoding.UTF8, "application/json") };
+        endpoint.Headers.Host = "localhost"; // a loopback name is allowed only in the local mode
+        endpoint.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fixture.Token());
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(metadata)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await http.SendAsync(endpoint)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_request_without_a_token_gets_401_naming_the_metadata_and_reaches_no_api()
     {
         var before = fixture.Stack.Api.Requests.Requests.Count;
