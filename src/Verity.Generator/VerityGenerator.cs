@@ -12,7 +12,9 @@ using Verity.Generator.Model;
 namespace Verity.Generator;
 
 /// <summary>
-/// Turns every <c>*.catalog.json</c> AdditionalFiles item into strongly typed MCP tools.
+/// Turns every <c>*.catalog.json</c> AdditionalFiles item, and every OpenAPI document (<c>*.openapi.json</c>,
+/// <c>*.openapi.yaml</c>, <c>*.openapi.yml</c>, or any file with the item metadata <c>VerityFormat=openapi</c>), into
+/// strongly typed MCP tools; an OpenAPI document is translated into the catalog it means first (see docs/openapi.md).
 /// Pipeline: read (text + options) → parse (equatable models + diagnostics as data) → emit, one file per endpoint
 /// plus shared files, so an edit to one endpoint re-emits that endpoint's file only.
 /// </summary>
@@ -37,8 +39,8 @@ public sealed class VerityGenerator : IIncrementalGenerator
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         var inputs = context.AdditionalTextsProvider
-            .Where(static text => text.Path.EndsWith(".catalog.json", StringComparison.OrdinalIgnoreCase))
             .Combine(context.AnalyzerConfigOptionsProvider)
+            .Where(static pair => InputKinds.Of(pair.Left.Path, pair.Right.GetOptions(pair.Left)) != InputKind.None)
             .Select(static (pair, cancellationToken) => ReadInput(pair.Left, pair.Right, cancellationToken))
             .WithTrackingName(Steps.Input);
 
@@ -126,8 +128,15 @@ public sealed class VerityGenerator : IIncrementalGenerator
         var fileOptions = options.GetOptions(text);
         fileOptions.TryGetValue("build_metadata.AdditionalFiles.VerityNamespace", out var ns);
         fileOptions.TryGetValue("build_metadata.AdditionalFiles.VerityToolPrefix", out var prefix);
+        fileOptions.TryGetValue("build_metadata.AdditionalFiles.VerityApiName", out var apiName);
+        fileOptions.TryGetValue("build_metadata.AdditionalFiles.VerityIncludeDeprecated", out var includeDeprecated);
         options.GlobalOptions.TryGetValue("build_property.RootNamespace", out var rootNamespace);
-        return new CatalogInput(text.Path, content, Blank(ns), Blank(prefix), Blank(rootNamespace));
+        return new CatalogInput(text.Path, content, Blank(ns), Blank(prefix), Blank(rootNamespace))
+        {
+            IsOpenApi = InputKinds.Of(text.Path, fileOptions) == InputKind.OpenApi,
+            ApiNameOverride = Blank(apiName),
+            IncludeDeprecated = string.Equals(Blank(includeDeprecated), "true", StringComparison.OrdinalIgnoreCase),
+        };
     }
 
     private static EquatableArray<CatalogEntryModel> SortByPath(ImmutableArray<CatalogEntryModel> items)

@@ -260,6 +260,70 @@ public sealed class DiagnosticTests
         Assert.DoesNotContain(output.Diagnostics, d => d.Id == "VMCP020");
     }
 
+    /// <summary>One OpenAPI problem, reported once with its ID, in the document, without a failure.</summary>
+    private static Diagnostic SingleInDocument(string document, string id, string path = "/repo/api/test.openapi.json")
+    {
+        var output = GeneratorHarness.Run([new CatalogFile(path, document)]);
+        var matching = output.Diagnostics.Where(d => d.Id == id).ToList();
+        Assert.True(matching.Count == 1, $"Expected one {id}, got: {string.Join(" | ", output.Diagnostics.Select(d => d.ToString()))}");
+        Assert.DoesNotContain(output.Diagnostics, d => d.Id is "VMCP015" or "CS8785" or "AD0001");
+        Assert.Equal(path, matching[0].Location.GetLineSpan().Path);
+        return matching[0];
+    }
+
+    private static string Document(string paths) =>
+        $$"""{ "openapi": "3.0.3", "info": { "title": "T", "version": "1" }, "paths": { {{paths}} } }""";
+
+    [Fact]
+    public void VMCP021_openapi_operation_left_out()
+    {
+        var document = Document("""
+            "/a": { "post": { "operationId": "a", "requestBody": { "required": true, "content": { "text/plain": {} } }, "responses": {} } },
+            "/b": { "get": { "operationId": "b", "responses": {} } }
+            """);
+        var diagnostic = SingleInDocument(document, "VMCP021");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(Position(document, "{ \"required\": true"), diagnostic.Location.GetLineSpan().StartLinePosition);
+        Assert.Contains("POST /a is left out", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VMCP022_openapi_cookie_parameter_left_out()
+    {
+        var document = Document("""
+            "/a": { "get": { "operationId": "a", "parameters": [ { "name": "sid", "in": "cookie", "schema": { "type": "string" } } ], "responses": {} } }
+            """);
+        var diagnostic = SingleInDocument(document, "VMCP022");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Equal(Position(document, "\"cookie\""), diagnostic.Location.GetLineSpan().StartLinePosition);
+    }
+
+    [Fact]
+    public void VMCP023_openapi_tool_name_shortened()
+    {
+        var id = new string('x', 70);
+        var diagnostic = SingleInDocument(Document($$"""
+            "/a": { "get": { "operationId": "{{id}}", "responses": {} } }
+            """), "VMCP023");
+        Assert.Equal(DiagnosticSeverity.Warning, diagnostic.Severity);
+        Assert.Contains("would be 70 characters long", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void VMCP024_not_an_openapi_document()
+    {
+        var diagnostic = SingleInDocument("""{ "swagger": "2.0", "paths": {} }""", "VMCP024");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+    }
+
+    [Fact]
+    public void VMCP025_malformed_yaml_reports_line_and_column()
+    {
+        var diagnostic = SingleInDocument("openapi: 3.0.3\ninfo:\n  title: 'T\n", "VMCP025", "/repo/api/test.openapi.yaml");
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("line ", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Every_descriptor_has_a_test_and_a_release_entry()
     {

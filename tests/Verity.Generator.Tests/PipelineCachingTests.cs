@@ -170,6 +170,7 @@ public sealed class PipelineCachingTests
             new CatalogFile("/repo/every-type.catalog.json", TestCatalogs.EveryType.Replace("\"Sample\"", "\"EveryType\"", StringComparison.Ordinal)),
             new CatalogFile("/repo/awkward.catalog.json", IdentifierManglingTests.AwkwardCatalog),
             new CatalogFile("/repo/synthetic.catalog.json", SyntheticCatalog.Create(40)),
+            new CatalogFile("/repo/shop.openapi.json", OpenApi.OpenApiTestDocuments.Shop),
 
             // A broken catalog too: diagnostics are pipeline data as well.
             new CatalogFile("/repo/broken.catalog.json", TestCatalogs.With("""{ "method": "GET", "path": "/b/{x}", "summary": "B.", "body": {} }""").Replace("\"Sample\"", "\"Broken\"", StringComparison.Ordinal)),

@@ -68,6 +68,21 @@ internal static class CatalogDiagnostics
     public static readonly DiagnosticDescriptor DotSegmentTemplate = Warning("VMCP020", "Path segment can become a dot segment",
         "The path segment '{0}' joins path parameters with nothing but dots, so values such as '.' and '.' would make it the dot segment '..'; such calls are refused at run time. Give each parameter its own segment or put a literal between them (e.g. '{{a}}-{{b}}')");
 
+    public static readonly DiagnosticDescriptor OperationLeftOut = Warning("VMCP021", "OpenAPI operation left out",
+        "{0} is left out: {1}");
+
+    public static readonly DiagnosticDescriptor PartLeftOut = Warning("VMCP022", "Part of an OpenAPI operation left out",
+        "{0} of {1} is left out: {2}");
+
+    public static readonly DiagnosticDescriptor ToolNameShortened = Warning("VMCP023", "Tool name shortened",
+        "The tool name '{0}' would be {1} characters long with the prefix, over the limit of 64; it is shortened to '{2}'. Set \"x-mcp\": {{ \"name\": \"…\" }} on the operation to choose a name");
+
+    public static readonly DiagnosticDescriptor NotOpenApi = Error("VMCP024", "Not an OpenAPI 3.0 or 3.1 document",
+        "This file is read as an OpenAPI document but {0}; give it an \"openapi\": \"3.0.x\" or \"3.1.x\" version and \"paths\", or name it *.catalog.json if it is a catalog");
+
+    public static readonly DiagnosticDescriptor MalformedYaml = Error("VMCP025", "Document is not valid YAML",
+        "The document is not valid YAML: {0} Fix the YAML at this position.");
+
     private static readonly Dictionary<string, DiagnosticDescriptor> ById = new()
     {
         [MalformedJson.Id] = MalformedJson,
@@ -90,6 +105,11 @@ internal static class CatalogDiagnostics
         [CollidingCatalogs.Id] = CollidingCatalogs,
         [LongToolName.Id] = LongToolName,
         [DotSegmentTemplate.Id] = DotSegmentTemplate,
+        [OperationLeftOut.Id] = OperationLeftOut,
+        [PartLeftOut.Id] = PartLeftOut,
+        [ToolNameShortened.Id] = ToolNameShortened,
+        [NotOpenApi.Id] = NotOpenApi,
+        [MalformedYaml.Id] = MalformedYaml,
     };
 
     public static IEnumerable<DiagnosticDescriptor> All => ById.Values;

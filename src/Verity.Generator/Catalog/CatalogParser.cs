@@ -6,6 +6,8 @@ using System.Text;
 using System.Threading;
 using Verity.Generator.Json;
 using Verity.Generator.Model;
+using Verity.Generator.OpenApi;
+using Verity.Generator.Yaml;
 
 namespace Verity.Generator.Catalog;
 
@@ -53,16 +55,14 @@ internal sealed class CatalogParser
 
     private CatalogParseResult Run(CancellationToken cancellationToken)
     {
-        JNode root;
-        try
+        var root = ReadRoot();
+        if (root is not null && _input.IsOpenApi)
         {
-            root = JsoncReader.Parse(_input.Text);
+            root = new OpenApiTranslator(_context, _fields, _input).Translate(root);
         }
-        catch (JsoncException exception)
+
+        if (root is null)
         {
-            var (line, column) = LineAndColumn(exception.Offset);
-            _context.Report(CatalogDiagnostics.MalformedJson, _context.Locate(exception.Offset, exception.Offset + 1),
-                $"{exception.Message} (line {line + 1}, column {column + 1}).");
             return Result(null, new List<EndpointModel>(), new List<SharedTypeModel>(), new List<ToolNameInfo>());
         }
 
@@ -115,7 +115,7 @@ internal sealed class CatalogParser
             apiIdentifier + "JsonContext");
         var prefix = _input.ToolPrefixOverride ?? _fields.OptionalString(catalog, "toolPrefix") ?? string.Empty;
 
-        var reader = new EndpointReader(_context, _fields, prefix, checker);
+        var reader = new EndpointReader(_context, _fields, prefix, checker, allowHead: _input.IsOpenApi);
         var toolNames = new List<ToolNameInfo>();
         var drafts = new List<EndpointDraft>(endpoints.Items.Count);
         foreach (var item in endpoints.Items)
@@ -143,6 +143,59 @@ internal sealed class CatalogParser
         }
 
         return Result(model, endpointModels, shared, toolNames);
+    }
+
+    /// <summary>
+    /// The file's tree, or null when it cannot be read (reported). A catalog is JSON(C); an OpenAPI document is read as
+    /// JSON when it starts with '{' and as YAML otherwise.
+    /// </summary>
+    private JNode? ReadRoot()
+    {
+        var text = _input.Text;
+        if (_input.IsOpenApi && !StartsWithBrace(text))
+        {
+            try
+            {
+                return YamlReader.Parse(text);
+            }
+            catch (YamlSyntaxException exception)
+            {
+                var (line, column) = LineAndColumn(exception.Offset);
+                _context.Report(CatalogDiagnostics.MalformedYaml, _context.Locate(exception.Offset, exception.Offset + 1),
+                    $"{exception.Message} (line {line + 1}, column {column + 1}).");
+                return null;
+            }
+        }
+
+        try
+        {
+            return JsoncReader.Parse(text);
+        }
+        catch (JsoncException exception)
+        {
+            var (line, column) = LineAndColumn(exception.Offset);
+            _context.Report(CatalogDiagnostics.MalformedJson, _context.Locate(exception.Offset, exception.Offset + 1),
+                $"{exception.Message} (line {line + 1}, column {column + 1}).");
+            return null;
+        }
+    }
+
+    private static bool StartsWithBrace(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c == '{')
+            {
+                return true;
+            }
+
+            if (!char.IsWhiteSpace(c) && c != '\uFEFF')
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private CatalogParseResult Result(CatalogModel? model, List<EndpointModel> endpoints, List<SharedTypeModel> types, List<ToolNameInfo> toolNames) =>

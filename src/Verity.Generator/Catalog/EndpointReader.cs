@@ -26,18 +26,21 @@ internal sealed class EndpointReader
     private readonly string _prefix;
     private readonly SchemaChecker _checker;
     private readonly Dictionary<string, string> _toolNames = new(StringComparer.Ordinal);
+    private readonly bool _allowHead;
 
-    public EndpointReader(CatalogContext context, FieldReader fields, string prefix, SchemaChecker checker)
+    /// <param name="allowHead">HEAD is an OpenAPI document's method; a catalog keeps to the five of its format.</param>
+    public EndpointReader(CatalogContext context, FieldReader fields, string prefix, SchemaChecker checker, bool allowHead = false)
     {
         _context = context;
         _fields = fields;
         _prefix = prefix;
         _checker = checker;
+        _allowHead = allowHead;
     }
 
     internal static bool IsValidToolName(string name) => ToolNamePattern.IsMatch(name);
 
-    private static bool IsKnownMethod(string method) => Array.IndexOf(Methods, method) >= 0;
+    private bool IsKnownMethod(string method) => Array.IndexOf(Methods, method) >= 0 || (_allowHead && method == "HEAD");
 
     /// <summary>The endpoint as a draft when it is usable (no error reported while reading it), else null.</summary>
     public EndpointDraft? Read(JNode item, List<ToolNameInfo> toolNames)
@@ -377,7 +380,7 @@ internal sealed class EndpointReader
     {
         var (readOnly, destructive, idempotent) = draft.Method switch
         {
-            "GET" => (true, false, true),
+            "GET" or "HEAD" => (true, false, true),
             "PUT" => (false, true, true),
             "PATCH" => (false, true, false),
             "DELETE" => (false, true, true),

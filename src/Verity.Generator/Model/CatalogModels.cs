@@ -1,7 +1,17 @@
 namespace Verity.Generator.Model;
 
 /// <summary>What one catalog file is, as read from the compilation: its text and the MSBuild options for it.</summary>
-internal sealed record CatalogInput(string Path, string Text, string? NamespaceOverride, string? ToolPrefixOverride, string? RootNamespace);
+internal sealed record CatalogInput(string Path, string Text, string? NamespaceOverride, string? ToolPrefixOverride, string? RootNamespace)
+{
+    /// <summary>The file is an OpenAPI 3.0/3.1 document (JSON or YAML) rather than a catalog.</summary>
+    public bool IsOpenApi { get; init; }
+
+    /// <summary>OpenAPI only: the API's name instead of <c>info.title</c> (item metadata VerityApiName).</summary>
+    public string? ApiNameOverride { get; init; }
+
+    /// <summary>OpenAPI only: deprecated operations become tools too (item metadata VerityIncludeDeprecated).</summary>
+    public bool IncludeDeprecated { get; init; }
+}
 
 /// <summary>
 /// Names every generated file of one catalog needs. <see cref="HintPrefix"/> (namespace + API name) keeps hint names

@@ -15,12 +15,20 @@ public static class GeneratedToolAssembly
     private static readonly ConcurrentDictionary<string, Lazy<Assembly>> Assemblies = new(StringComparer.Ordinal);
     private static int _loaded;
 
-    public static IReadOnlyList<McpServerTool> CreateTools(string catalogText)
+    public static IReadOnlyList<McpServerTool> CreateTools(string catalogText) =>
+        CreateTools(new CatalogFile(GeneratorHarness.DefaultCatalogPath, catalogText));
+
+    /// <summary>The tools of any generator input: a catalog or an OpenAPI document, at its path, with its item metadata.</summary>
+    public static IReadOnlyList<McpServerTool> CreateTools(CatalogFile file) =>
+        (IReadOnlyList<McpServerTool>)ToolsClass(file).GetMethod("CreateTools", Type.EmptyTypes)!.Invoke(null, null)!;
+
+    /// <summary>The generated <c>{Api}Tools</c> class of the input (its constants: DefaultBaseUrl, ApiName, …).</summary>
+    public static Type ToolsClass(CatalogFile file)
     {
-        var assembly = Assemblies.GetOrAdd(catalogText, text => new Lazy<Assembly>(() => Compile(text))).Value;
-        var toolsClass = assembly.GetTypes().Single(type =>
+        var key = file.Path + "\n" + string.Join(";", (file.Metadata ?? new Dictionary<string, string>()).OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value)) + "\n" + file.Text;
+        var assembly = Assemblies.GetOrAdd(key, _ => new Lazy<Assembly>(() => Compile(file))).Value;
+        return assembly.GetTypes().Single(type =>
             type.GetMethod("CreateTools", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes) is not null);
-        return (IReadOnlyList<McpServerTool>)toolsClass.GetMethod("CreateTools", Type.EmptyTypes)!.Invoke(null, null)!;
     }
 
     /// <summary>The compiled catalog as a value (<c>{Api}Tools.Catalog</c>): descriptors, tools and search index.</summary>
@@ -37,10 +45,10 @@ public static class GeneratedToolAssembly
     public static string InputSchemaConstant(McpServerTool tool) =>
         (string)tool.GetType().GetField("InputSchemaJson", BindingFlags.Public | BindingFlags.Static)!.GetRawConstantValue()!;
 
-    private static Assembly Compile(string catalogText)
+    private static Assembly Compile(CatalogFile file)
     {
         // Warnings are the compile tests' business; an error fails the emit below.
-        var output = GeneratorHarness.Run(catalogText);
+        var output = GeneratorHarness.Run([file]);
 
         // Each catalog gets its own assembly name; they load beside this test assembly, sharing Verity.Mcp with it.
         var compilation = output.OutputCompilation.WithAssemblyName($"Generated.Catalog{Interlocked.Increment(ref _loaded)}");
