@@ -33,7 +33,7 @@ public sealed partial class ConsumerProjectTests(PackagingFixture fixture)
 
         var tools = await server.Client.ListToolsAsync();
 
-        Assert.Equal(["shop_create_order", "shop_get_product", "shop_list_products"], tools.Select(tool => tool.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["shop_create_order", "shop_get_product", "shop_list_products", "shop_list_reviews"], tools.Select(tool => tool.Name).Order(StringComparer.Ordinal));
         var getProduct = tools.Single(tool => tool.Name == "shop_get_product").ProtocolTool;
         Assert.Equal("^prd_[a-z0-9]+$", getProduct.InputSchema.GetProperty("properties").GetProperty("productId").GetProperty("pattern").GetString());
         Assert.Contains("productId", getProduct.InputSchema.GetProperty("required").EnumerateArray().Select(item => item.GetString()));

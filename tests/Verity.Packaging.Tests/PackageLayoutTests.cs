@@ -43,6 +43,8 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
         using var package = new NupkgFile(fixture.PackagePath("Verity.Generator"));
 
         Assert.Contains("analyzers/dotnet/cs/Verity.Generator.dll", package.Entries);
+        // The analyzer's YAML reader (OpenAPI documents in YAML) loads from beside it.
+        Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", package.Entries);
         Assert.Contains("build/Verity.Generator.props", package.Entries);
         Assert.Contains("build/Verity.Generator.targets", package.Entries);
         Assert.Contains("buildTransitive/Verity.Generator.props", package.Entries);
@@ -54,6 +56,7 @@ public sealed class PackageLayoutTests(PackagingFixture fixture)
         var props = package.ReadText("build/Verity.Generator.props");
         Assert.Contains("""<CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="VerityNamespace" />""", props, StringComparison.Ordinal);
         Assert.Contains("""<CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="VerityToolPrefix" />""", props, StringComparison.Ordinal);
+        Assert.Contains("""<CompilerVisibleItemMetadata Include="AdditionalFiles" MetadataName="VerityFormat" />""", props, StringComparison.Ordinal);
         Assert.Contains("Verity.Generator.props", package.ReadText("buildTransitive/Verity.Generator.props"), StringComparison.Ordinal);
         Assert.Contains("Verity.Generator.targets", package.ReadText("buildTransitive/Verity.Generator.targets"), StringComparison.Ordinal);
     }

@@ -35,6 +35,6 @@ public sealed class ProjectReferenceConsumerTests(PackagingFixture fixture)
         });
         var tools = await server.Client.ListToolsAsync();
 
-        Assert.Equal(["shop_create_order", "shop_get_product", "shop_list_products"], tools.Select(tool => tool.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(["shop_create_order", "shop_get_product", "shop_list_products", "shop_list_reviews"], tools.Select(tool => tool.Name).Order(StringComparer.Ordinal));
     }
 }

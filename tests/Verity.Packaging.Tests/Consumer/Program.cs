@@ -14,9 +14,11 @@ builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogL
 builder.Services
     .AddApiClient(ShopTools.Catalog, builder.Configuration)
     .AddClerkAuthentication(builder.Configuration);
+builder.Services.AddApiClient(ReviewsTools.Catalog, builder.Configuration);
 builder.Services
     .AddMcpServer()
     .WithStdioServerTransport()
-    .WithShopTools();
+    .WithShopTools()
+    .WithReviewsTools();
 
 await builder.Build().RunAsync();

@@ -62,5 +62,6 @@ internal static class ShopConsumer
         File.WriteAllText(Path.Combine(directory, "Shop.csproj"), project);
         File.Copy(Path.Combine(template, "Program.cs"), Path.Combine(directory, "Program.cs"), overwrite: true);
         File.Copy(Path.Combine(template, "api", "shop.catalog.json"), Path.Combine(directory, "api", "shop.catalog.json"), overwrite: true);
+        File.Copy(Path.Combine(template, "api", "reviews.openapi.yaml"), Path.Combine(directory, "api", "reviews.openapi.yaml"), overwrite: true);
     }
 }
