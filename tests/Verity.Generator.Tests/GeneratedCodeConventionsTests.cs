@@ -100,6 +100,24 @@ public sealed class GeneratedCodeConventionsTests
         Assert.Equal(expected, shown);
     }
 
+    [Fact]
+    public void Cutting_a_long_literal_allocates_in_proportion_to_its_length()
+    {
+        // A 20,000-character description (GitHub's OpenAPI document has such) has ~3,000 places to cut; building
+        // strings for every candidate made cutting it quadratic (hundreds of MB per line).
+        var words = string.Join(" ", Enumerable.Range(0, 3000).Select(i => "word" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var line = "Description: \"" + words + "\",";
+        Verity.Generator.Emit.LineWrapper.Wrap(line, 12);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var pieces = Verity.Generator.Emit.LineWrapper.Wrap(line, 12)!;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(words, string.Concat(pieces.Select(piece => piece.Trim().TrimStart('"').Replace("Description: \"", string.Empty, StringComparison.Ordinal).Replace("\" +", string.Empty, StringComparison.Ordinal).TrimEnd(',', '"'))));
+        Assert.All(pieces, (piece, i) => Assert.True(piece.Length + (i == 0 ? 12 : 16) <= Verity.Generator.Emit.SourceWriter.MaxLineLength, piece));
+        Assert.True(allocated < 40L * line.Length * 16, $"{allocated:N0} bytes allocated to cut a {line.Length:N0}-character line");
+    }
+
     [Theory]
     [InlineData("a ? b : c", "a", "b", "c")]
     [InlineData("f(x ? y : z) ? g(\" ? \") : h", "f(x ? y : z)", "g(\" ? \")", "h")]

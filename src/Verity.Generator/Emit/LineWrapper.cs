@@ -68,12 +68,19 @@ internal static class LineWrapper
     {
         // Of the cuts that fit, the one furthest right wins, a cut inside brackets counting as further left (a reader
         // follows a break between arguments better than one inside a nested call); if none fits, the first.
-        (string Head, string Tail)? best = null;
+        // Candidates are positions; only the chosen one becomes strings (a long line has thousands of candidates).
+        Cut? best = null;
         var bestScore = int.MinValue;
         var depth = 0;
         var i = 0;
         while (i < text.Length)
         {
+            if (best is { } kept && kept.HeadLength <= room && i > room)
+            {
+                // Every later cut is longer than the room, so none can win any more.
+                break;
+            }
+
             var c = text[i];
             if (c == '"' && (i == 0 || (text[i - 1] != '$' && text[i - 1] != '@')))
             {
@@ -83,7 +90,7 @@ internal static class LineWrapper
                     if (text[end] == ' ' && end + 1 < text.Length && text[end + 1] != '"' && end > i + 1)
                     {
                         // "ab cd" -> "ab " + / "cd"
-                        Offer(ref best, ref bestScore, text.Substring(0, end + 1) + "\" +", "\"" + text.Substring(end + 1), depth + 1, room);
+                        Offer(ref best, ref bestScore, new Cut(end + 1, end + 1, SplitsString: true), depth + 1, room);
                     }
 
                     end += text[end] == '\\' ? 2 : 1;
@@ -107,54 +114,59 @@ internal static class LineWrapper
                 continue;
             }
 
-            string? head = null;
-            string? tail = null;
+            Cut? cut = null;
             if (c == '(' && i > 0 && (char.IsLetterOrDigit(text[i - 1]) || text[i - 1] == '>') && i + 1 < text.Length && text[i + 1] != ')')
             {
-                head = text.Substring(0, i + 1);
-                tail = text.Substring(i + 1);
+                cut = new Cut(i + 1, i + 1, SplitsString: false);
             }
             else if (c == ',' && i + 1 < text.Length)
             {
-                head = text.Substring(0, i + 1);
-                tail = text.Substring(text[i + 1] == ' ' ? i + 2 : i + 1);
+                cut = new Cut(i + 1, text[i + 1] == ' ' ? i + 2 : i + 1, SplitsString: false);
             }
             else if (c == ' ' && i > 1 && i + 1 < text.Length && (text[i - 1] == '>' || (text[i - 1] == '?' && text[i - 2] != ' '))
                 && (char.IsLetter(text[i + 1]) || text[i + 1] == '_'))
             {
                 // Between a generic or nullable type and the name it declares.
-                head = text.Substring(0, i);
-                tail = text.Substring(i + 1);
+                cut = new Cut(i, i + 1, SplitsString: false);
             }
             else if (c == ' ' && (At(text, i, " ? ") || At(text, i, " : ") || At(text, i, " else ") || At(text, i, " => ") || At(text, i, " && ") || At(text, i, " || ")))
             {
-                head = text.Substring(0, i);
-                tail = text.Substring(i + 1);
+                cut = new Cut(i, i + 1, SplitsString: false);
             }
 
-            if (head is not null && tail!.Length > 0)
+            if (cut is { } found && found.TailStart < text.Length)
             {
-                Offer(ref best, ref bestScore, head, tail, c == '(' ? depth + 2 : depth, room);
+                Offer(ref best, ref bestScore, found, c == '(' ? depth + 2 : depth, room);
             }
 
             depth += c is '(' or '{' or '[' ? 1 : c is ')' or '}' or ']' ? -1 : 0;
             i++;
         }
 
-        return best;
+        return best is { } chosen ? chosen.Apply(text) : null;
+    }
+
+    /// <summary>A place to cut: the head is text[..HeadEnd], the tail text[TailStart..]; inside a string, both get quotes.</summary>
+    private readonly record struct Cut(int HeadEnd, int TailStart, bool SplitsString)
+    {
+        public int HeadLength => HeadEnd + (SplitsString ? 3 : 0);
+
+        public (string Head, string Tail) Apply(string text) => SplitsString
+            ? (text.Substring(0, HeadEnd) + "\" +", "\"" + text.Substring(TailStart))
+            : (text.Substring(0, HeadEnd), text.Substring(TailStart));
     }
 
     private static bool At(string text, int index, string token) =>
         string.CompareOrdinal(text, index, token, 0, token.Length) == 0;
 
     /// <summary>Keeps the candidate when it fits and scores better, or when nothing has been kept yet.</summary>
-    private static void Offer(ref (string Head, string Tail)? best, ref int bestScore, string head, string tail, int depth, int room)
+    private static void Offer(ref Cut? best, ref int bestScore, Cut cut, int depth, int room)
     {
-        var fits = head.Length <= room;
-        var score = fits ? head.Length - (depth * 40) : int.MinValue + 1;
+        var fits = cut.HeadLength <= room;
+        var score = fits ? cut.HeadLength - (depth * 40) : int.MinValue + 1;
         if (best is null || (fits && score > bestScore))
         {
-            best = (head, tail);
+            best = cut;
             bestScore = score;
         }
     }

@@ -15,7 +15,7 @@ internal enum SchemaDirection
 /// <summary>
 /// Turns OpenAPI schemas into the catalog's JSON Schema 2020-12 subset: 3.0's <c>nullable</c> becomes a type array
 /// (or an <c>anyOf</c> with null), 3.0's boolean <c>exclusiveMinimum</c>/<c>exclusiveMaximum</c> become numbers,
-/// <c>example</c> becomes <c>examples</c>, OpenAPI-only keywords (<c>discriminator</c>, <c>xml</c>,
+/// <c>example</c> becomes <c>examples</c> (inputs only), OpenAPI-only keywords (<c>discriminator</c>, <c>xml</c>,
 /// <c>externalDocs</c>, <c>x-*</c>) are dropped. <c>readOnly</c> properties are left out of inputs and
 /// <c>writeOnly</c> ones out of outputs: a component whose two views differ is published twice, as <c>Name</c>
 /// (output) and <c>NameInput</c> (input), and references are pointed at the view of their direction.
@@ -113,6 +113,9 @@ internal sealed class OpenApiSchemas
                     nullable = value is JBool { Value: true };
                     continue;
                 case "discriminator" or "xml" or "externalDocs":
+                    continue;
+                case "example" or "examples" when direction == SchemaDirection.Output:
+                    // Examples describe what to send; in an answer's schema they only lengthen every tools/list.
                     continue;
                 case "example":
                     if (obj.Get("examples") is null)
