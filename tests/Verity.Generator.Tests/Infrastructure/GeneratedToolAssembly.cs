@@ -23,22 +23,28 @@ public static class GeneratedToolAssembly
         (IReadOnlyList<McpServerTool>)ToolsClass(file).GetMethod("CreateTools", Type.EmptyTypes)!.Invoke(null, null)!;
 
     /// <summary>The generated <c>{Api}Tools</c> class of the input (its constants: DefaultBaseUrl, ApiName, …).</summary>
-    public static Type ToolsClass(CatalogFile file)
-    {
-        var key = file.Path + "\n" + string.Join(";", (file.Metadata ?? new Dictionary<string, string>()).OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value)) + "\n" + file.Text;
-        var assembly = Assemblies.GetOrAdd(key, _ => new Lazy<Assembly>(() => Compile(file))).Value;
-        return assembly.GetTypes().Single(type =>
-            type.GetMethod("CreateTools", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes) is not null);
-    }
+    public static Type ToolsClass(CatalogFile file) =>
+        Load(file).GetTypes().Single(type => type.GetMethod("CreateTools", BindingFlags.Public | BindingFlags.Static, Type.EmptyTypes) is not null);
 
     /// <summary>The compiled catalog as a value (<c>{Api}Tools.Catalog</c>): descriptors, tools and search index.</summary>
-    public static global::Verity.Mcp.Tools.GeneratedCatalog Catalog(string catalogText)
+    public static global::Verity.Mcp.Tools.GeneratedCatalog Catalog(string catalogText) =>
+        Catalog(new CatalogFile(GeneratorHarness.DefaultCatalogPath, catalogText));
+
+    /// <summary>The compiled catalog of any generator input (a catalog or an OpenAPI document).</summary>
+    public static global::Verity.Mcp.Tools.GeneratedCatalog Catalog(CatalogFile file)
     {
-        var assembly = Assemblies.GetOrAdd(catalogText, text => new Lazy<Assembly>(() => Compile(text))).Value;
+        var assembly = Load(file);
         var property = assembly.GetTypes()
             .Select(type => type.GetProperty("Catalog", BindingFlags.Public | BindingFlags.Static))
             .Single(candidate => candidate?.PropertyType == typeof(global::Verity.Mcp.Tools.GeneratedCatalog))!;
         return (global::Verity.Mcp.Tools.GeneratedCatalog)property.GetValue(null)!;
+    }
+
+    /// <summary>The input compiled once per path, item metadata and text for the whole test run.</summary>
+    private static Assembly Load(CatalogFile file)
+    {
+        var key = file.Path + "\n" + string.Join(";", (file.Metadata ?? new Dictionary<string, string>()).OrderBy(p => p.Key).Select(p => p.Key + "=" + p.Value)) + "\n" + file.Text;
+        return Assemblies.GetOrAdd(key, _ => new Lazy<Assembly>(() => Compile(file))).Value;
     }
 
     /// <summary>The generator's <c>InputSchemaJson</c> constant of a generated tool: the text the exact profile must list.</summary>
