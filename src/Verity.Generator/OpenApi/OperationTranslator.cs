@@ -208,6 +208,12 @@ internal sealed class OperationTranslator
         }
 
         var converted = schema is null ? null : _schemas.Convert(schema, SchemaDirection.Input);
+        var description = parameter.Get("description") as JString;
+        if (problem is null && location == "query" && JoinedArrayDelimiter(parameter, converted!) is { } delimiter)
+        {
+            (converted, description) = JoinedArray(parameter, converted!, description, delimiter);
+        }
+
         problem ??= StyleProblem(parameter, location, converted!);
         if (problem is null && !names.Add(name))
         {
@@ -230,10 +236,48 @@ internal sealed class OperationTranslator
             .Add("name", parameter.Get("name"))
             .Add("in", parameter.Get("in"))
             .Add("required", required ? Nodes.Bool(parameter, true) : null)
-            .Add("description", parameter.Get("description") as JString)
+            .Add("description", description)
             .Add("schema", converted)
             .Build();
         return (node, false);
+    }
+
+    /// <summary>
+    /// The delimiter of a query array sent as one value (<c>explode: false</c> with style form: ',';
+    /// <c>spaceDelimited</c>: ' '; <c>pipeDelimited</c>: '|'), or null when the array is sent as repeated keys.
+    /// </summary>
+    private string? JoinedArrayDelimiter(JObject parameter, JNode schema)
+    {
+        var resolved = _schemas.Follow(schema);
+        if (resolved is null || TypeResolver.SingleType(resolved) != "array")
+        {
+            return null;
+        }
+
+        return (parameter.Get("style") as JString)?.Value switch
+        {
+            null or "form" => parameter.Get("explode") is JBool { Value: false } ? "," : null,
+            "spaceDelimited" => " ",
+            "pipeDelimited" => "|",
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// A joined array becomes one string argument: the assistant writes the values joined (<c>a,b</c>) and the value
+    /// is sent as it is, which is the serialization the document asks for. The description says how to join them.
+    /// </summary>
+    private (JNode Schema, JString Description) JoinedArray(JObject parameter, JNode schema, JString? description, string delimiter)
+    {
+        var items = _schemas.Follow(_schemas.Follow(schema)!.Get("items"));
+        var allowed = items?.Get("enum") is JArray values && values.Items.TrueForAll(static v => v is JString)
+            ? " Allowed values: " + string.Join(", ", values.Items.ConvertAll(static v => ((JString)v).Value)) + "."
+            : string.Empty;
+        var shown = delimiter == " " ? "spaces" : $"'{delimiter}'";
+        var note = $"Several values joined with {shown} (e.g. a{delimiter}b).{allowed}";
+        var text = description is null || description.Value.Trim().Length == 0 ? note : description.Value.TrimEnd() + (description.Value.TrimEnd().EndsWith(".", StringComparison.Ordinal) ? " " : ". ") + note;
+        var at = (JNode?)description ?? parameter;
+        return (new Nodes(schema).Add("type", "string").Build(), Nodes.String(at, text));
     }
 
     /// <summary>

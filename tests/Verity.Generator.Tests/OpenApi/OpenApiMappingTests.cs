@@ -61,13 +61,26 @@ public sealed class OpenApiMappingTests
     }
 
     [Fact]
-    public void Query_arrays_are_repeated_keys_and_other_array_styles_are_left_out()
+    public void Query_arrays_are_repeated_keys_and_joined_arrays_are_one_string()
     {
         var input = Input("get_items");
-        Assert.Equal(["tag", "limit"], Names(input["properties"]));
+        Assert.Equal(["tag", "fields", "limit"], Names(input["properties"]));
         Assert.Equal("array", input["properties"]!["tag"]!["type"]!.GetValue<string>());
-        var fields = Assert.Single(Diagnostics(Run(Shop), "VMCP022"), d => d.GetMessage().Contains("'fields'", StringComparison.Ordinal));
-        Assert.Contains("explode false", fields.GetMessage());
+
+        // style form, explode false: the values joined with ',' in one string, as the document sends them.
+        var fields = input["properties"]!["fields"]!;
+        Assert.Equal("string", fields["type"]!.GetValue<string>());
+        Assert.Equal("Several values joined with ',' (e.g. a,b).", fields["description"]!.GetValue<string>());
+        Assert.DoesNotContain(Diagnostics(Run(Shop), "VMCP022"), d => d.GetMessage().Contains("'fields'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_joined_array_is_sent_as_one_query_value()
+    {
+        var tool = (Verity.Mcp.Tools.EndpointTool)ShopTools["get_items"];
+        using var arguments = JsonDocument.Parse("""{ "tag": ["a", "b"], "fields": "id,name" }""");
+        var request = tool.CreateRequest(arguments.RootElement.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.Clone()));
+        Assert.Equal("/items?tag=a&tag=b&fields=id%2Cname", request.RelativeUri);
     }
 
     [Fact]

@@ -122,6 +122,12 @@ public sealed class RealOpenApiDocumentTests
         Assert.True(me.Annotations!.ReadOnlyHint);
         Assert.Contains("data", Keys(Output(me)["properties"]));
 
+        // "fields" (components/parameters, style form, explode false): one string of values joined with ','.
+        var fields = Input(me)["properties"]!["fields"]!;
+        Assert.Equal("string", fields["type"]!.GetValue<string>());
+        Assert.EndsWith("Several values joined with ',' (e.g. a,b).", fields["description"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("Control what fields are returned in the response.", fields["description"]!.GetValue<string>(), StringComparison.Ordinal);
+
         // "schema": null in the document: the body is one free-form argument.
         Assert.Contains("body", Keys(Input(tools["createItem"])["properties"]));
     }
