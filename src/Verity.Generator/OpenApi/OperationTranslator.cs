@@ -202,13 +202,22 @@ internal sealed class OperationTranslator
                 break;
         }
 
+        var description = parameter.Get("description") as JString;
         if (problem is null && schema is null)
         {
-            problem = parameter.Get("content") is null ? "it has no \"schema\"" : "it is described by \"content\" (a serialized value) rather than \"schema\"";
+            if (JsonMedia(parameter.Get("content")).Media is not null)
+            {
+                // A value serialized as JSON (e.g. ?filter={"a":1}): one string argument holding the JSON text.
+                schema = new Nodes(parameter).Add("type", "string").Build();
+                description = Nodes.String((JNode?)description ?? parameter, Sentence(description, "The value as JSON text."));
+            }
+            else
+            {
+                problem = parameter.Get("content") is null ? "it has no \"schema\"" : "it is described by \"content\" of a type other than JSON";
+            }
         }
 
         var converted = schema is null ? null : _schemas.Convert(schema, SchemaDirection.Input);
-        var description = parameter.Get("description") as JString;
         if (problem is null && location == "query" && JoinedArrayDelimiter(parameter, converted!) is { } delimiter)
         {
             (converted, description) = JoinedArray(parameter, converted!, description, delimiter);
@@ -275,9 +284,14 @@ internal sealed class OperationTranslator
             : string.Empty;
         var shown = delimiter == " " ? "spaces" : $"'{delimiter}'";
         var note = $"Several values joined with {shown} (e.g. a{delimiter}b).{allowed}";
-        var text = description is null || description.Value.Trim().Length == 0 ? note : description.Value.TrimEnd() + (description.Value.TrimEnd().EndsWith(".", StringComparison.Ordinal) ? " " : ". ") + note;
-        var at = (JNode?)description ?? parameter;
-        return (new Nodes(schema).Add("type", "string").Build(), Nodes.String(at, text));
+        return (new Nodes(schema).Add("type", "string").Build(), Nodes.String((JNode?)description ?? parameter, Sentence(description, note)));
+    }
+
+    /// <summary>The parameter's description with a sentence added (or the sentence alone).</summary>
+    private static string Sentence(JString? description, string sentence)
+    {
+        var text = description?.Value.TrimEnd() ?? string.Empty;
+        return text.Length == 0 ? sentence : text + (text.EndsWith(".", StringComparison.Ordinal) ? " " : ". ") + sentence;
     }
 
     /// <summary>

@@ -128,6 +128,11 @@ public sealed class RealOpenApiDocumentTests
         Assert.EndsWith("Several values joined with ',' (e.g. a,b).", fields["description"]!.GetValue<string>(), StringComparison.Ordinal);
         Assert.StartsWith("Control what fields are returned in the response.", fields["description"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        // "filter" is described by content application/json: one string argument holding the JSON text.
+        var filter = Input(tools["getActivities"])["properties"]!["filter"]!;
+        Assert.Equal("string", filter["type"]!.GetValue<string>());
+        Assert.EndsWith("The value as JSON text.", filter["description"]!.GetValue<string>(), StringComparison.Ordinal);
+
         // "schema": null in the document: the body is one free-form argument.
         Assert.Contains("body", Keys(Input(tools["createItem"])["properties"]));
     }
