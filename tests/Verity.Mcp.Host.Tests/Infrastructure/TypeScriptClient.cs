@@ -7,9 +7,10 @@ namespace Verity.Mcp.Host.Tests.Infrastructure;
 
 /// <summary>
 /// The official MCP TypeScript SDK client, run on Node 22 from the npm project in <c>TypeScriptClient/</c>
-/// (<c>call-every-tool.mjs</c>). The project's packages, Node 22 included, are installed with <c>npm ci</c> on first
-/// use when they are missing or not the pinned versions, so the README's test command stays the only step; that
-/// needs <c>npm</c> (any Node.js 18 or later) on PATH.
+/// (<c>call-every-tool.mjs</c> over stdio; <see cref="TypeScriptSignIn"/> runs its <c>sign-in-and-call.mjs</c> over
+/// HTTP). The project's packages, Node 22 included, are installed with <c>npm ci</c> on first use when they are
+/// missing or not the pinned versions, so the README's test command stays the only step; that needs <c>npm</c> (any
+/// Node.js 18 or later) on PATH.
 /// </summary>
 public static class TypeScriptClient
 {
@@ -66,7 +67,7 @@ public static class TypeScriptClient
         }
     }
 
-    private static async Task EnsureInstalledAsync()
+    internal static async Task EnsureInstalledAsync()
     {
         await InstallGate.WaitAsync();
         try
@@ -155,7 +156,7 @@ public static class TypeScriptClient
         return environment;
     }
 
-    private static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout)
+    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(fileName)
         {
