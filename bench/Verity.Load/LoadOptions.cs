@@ -22,7 +22,7 @@ internal sealed record LoadOptions(
         string? reference = null;
         var users = 64;
         IReadOnlyList<int> concurrency = [1, 16, 64];
-        var seconds = 10.0;
+        var seconds = 20.0;
         var warmUpSeconds = 3.0;
         for (var i = 0; i < args.Count; i++)
         {
