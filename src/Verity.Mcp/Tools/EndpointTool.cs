@@ -15,31 +15,29 @@ namespace Verity.Mcp.Tools;
 public abstract class EndpointTool : McpServerTool
 {
     private readonly ToolDefinition _definition;
-    private readonly IReadOnlyList<string> _pathArguments;
-    private readonly ArgumentValidator _validator;
-    private readonly ArgumentNormalizer _normalizer;
+    private readonly JsonElement _inputSchema;
+    private readonly JsonElement? _outputSchema;
+    private ToolCallChecks? _checks;
 
     protected EndpointTool(EndpointDescriptor endpoint, ToolDefinition definition)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(definition);
         Endpoint = endpoint;
+        if (definition.OutputWrapsResult && definition.OutputSchemaJson is null)
+        {
+            throw new ArgumentException("Only an output schema can wrap the answer as 'result'.", nameof(definition));
+        }
+
         _definition = definition;
-        _pathArguments = endpoint.PathArguments();
-        var inputSchema = ParseSchema(definition.InputSchemaJson);
-        var outputSchema = definition.OutputSchemaJson is null ? (JsonElement?)null : ParseSchema(definition.OutputSchemaJson);
-        _validator = new ArgumentValidator(inputSchema);
-        _normalizer = new ArgumentNormalizer(inputSchema, _validator);
-        ResultContract = new ToolResultContract(
-            outputSchema,
-            definition.OutputWrapsResult,
-            NarrowingArguments.From(inputSchema, endpoint.ReadOnly, _pathArguments, definition.HeaderArguments));
+        _inputSchema = ParseSchema(definition.InputSchemaJson);
+        _outputSchema = definition.OutputSchemaJson is null ? null : ParseSchema(definition.OutputSchemaJson);
         ProtocolTool = new Tool
         {
             Name = endpoint.ToolName,
             Description = definition.Description,
-            InputSchema = inputSchema,
-            OutputSchema = outputSchema,
+            InputSchema = _inputSchema,
+            OutputSchema = _outputSchema,
             Annotations = new ToolAnnotations
             {
                 ReadOnlyHint = definition.Hints.ReadOnly,
@@ -53,23 +51,26 @@ public abstract class EndpointTool : McpServerTool
     public EndpointDescriptor Endpoint { get; }
 
     /// <summary>What this tool's success results must be; given to <see cref="IToolResultMapper.FromResponse"/>.</summary>
-    public ToolResultContract ResultContract { get; }
+    public ToolResultContract ResultContract => Checks.ResultContract;
 
     public override Tool ProtocolTool { get; }
 
     public override IReadOnlyList<object> Metadata => [];
+
+    // Made on the first call (tools/list never needs it); two racing first calls may both build it, which is harmless.
+    private ToolCallChecks Checks => _checks ??= new ToolCallChecks(Endpoint, _definition, _inputSchema, _outputSchema);
 
     /// <summary>Turns validated arguments into the request; generated per endpoint.</summary>
     protected abstract ApiRequest BuildRequest(ToolArguments arguments);
 
     /// <summary>Every problem with the arguments (an optional one sent as a null or "" its schema refuses counts as not given), or an empty list when a request can be built from them.</summary>
     public IReadOnlyList<ArgumentError> ValidateArguments(IReadOnlyDictionary<string, JsonElement>? arguments) =>
-        Validate(_normalizer.Normalize(arguments));
+        Validate(Checks.Normalizer.Normalize(arguments));
 
     /// <summary>Validates and binds; throws <see cref="ToolArgumentException"/> listing every problem.</summary>
     public ApiRequest CreateRequest(IReadOnlyDictionary<string, JsonElement>? arguments)
     {
-        var normalized = _normalizer.Normalize(arguments);
+        var normalized = Checks.Normalizer.Normalize(arguments);
         var errors = Validate(normalized);
         if (errors.Count > 0)
         {
@@ -88,13 +89,13 @@ public abstract class EndpointTool : McpServerTool
 
     private ArgumentErrors Validate(IReadOnlyDictionary<string, JsonElement>? arguments)
     {
-        var errors = _validator.Validate(arguments);
+        var errors = Checks.Validator.Validate(arguments);
         if (arguments is null)
         {
             return errors;
         }
 
-        foreach (var name in _pathArguments)
+        foreach (var name in Checks.PathArguments)
         {
             if (arguments.TryGetValue(name, out var value) && UnrepresentableValues.TryGetString(value, out var text)
                 && ApiRequestBuilder.CheckSegment(text) is { } problem)
@@ -193,9 +194,7 @@ public abstract class EndpointTool : McpServerTool
             _ => new Dictionary<string, JsonElement>(arguments, StringComparer.Ordinal),
         };
 
-    private static JsonElement ParseSchema(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
+    // JsonElement.Parse builds the element's own document in one pass; a pooled JsonDocument and Clone() cost about ten
+    // times as much, which a server with a thousand tools pays at every start (docs/benchmarks.md).
+    private static JsonElement ParseSchema(string json) => JsonElement.Parse(json);
 }

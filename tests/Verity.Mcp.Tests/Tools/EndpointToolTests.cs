@@ -45,7 +45,11 @@ public sealed class EndpointToolTests
 
         public Task<ApiResponse> SendAsync(ApiRequest request, CancellationToken cancellationToken)
         {
-            Requests.Add(request);
+            lock (Requests)
+            {
+                Requests.Add(request);
+            }
+
             return send(request, cancellationToken);
         }
     }
@@ -86,6 +90,48 @@ public sealed class EndpointToolTests
 
         Assert.Equal("get_agent 200", Text(result));
         Assert.Equal("/api/agents/agt%2001", Assert.Single(client.Requests).RelativeUri);
+    }
+
+    [Fact]
+    public void A_definition_that_wraps_the_answer_without_an_output_schema_is_refused_when_the_tool_is_made()
+    {
+        // The checks a call needs are made on the first call; a catalog mistake must still show when the tool is made.
+        var definition = new ToolDefinition("Tags.", """{"type":"object"}""", null, default) { OutputWrapsResult = true };
+
+        var exception = Assert.Throws<ArgumentException>(() => new UncheckedTool(definition));
+
+        Assert.Contains("Only an output schema can wrap the answer as 'result'.", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Concurrent_first_calls_of_a_new_tool_each_get_their_own_verdict()
+    {
+        var (services, client) = Services((_, _) => Task.FromResult(new ApiResponse { StatusCode = 200 }));
+        var tool = new GetAgentTool();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 16).Select(index => Task.Run(async () =>
+            await tool.InvokeAsync(Args(index % 2 == 0 ? """{ "agentId": "agt_01" }""" : """{ "agentId": "" }"""), services, CancellationToken.None))));
+
+        for (var index = 0; index < results.Length; index++)
+        {
+            if (index % 2 == 0)
+            {
+                Assert.Equal("get_agent 200", Text(results[index]));
+            }
+            else
+            {
+                Assert.True(results[index].IsError);
+                Assert.Contains("- agentId (minLength)", Text(results[index]), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(8, client.Requests.Count);
+    }
+
+    private sealed class UncheckedTool(ToolDefinition definition)
+        : EndpointTool(new EndpointDescriptor("tags", "GET", "/api/tags", true, true, null, true, []), definition)
+    {
+        protected override ApiRequest BuildRequest(ToolArguments arguments) => throw new InvalidOperationException("not called");
     }
 
     [Fact]

@@ -23,8 +23,7 @@ internal static class SchemaNodes
             node.WriteTo(writer);
         }
 
-        using var document = JsonDocument.Parse(buffer.WrittenMemory);
-        return document.RootElement.Clone();
+        return JsonElement.Parse(buffer.WrittenSpan);
     }
 
     /// <summary>Compact JSON of a value, for descriptions.</summary>

@@ -90,9 +90,5 @@ public abstract class DynamicTool : McpServerTool
         (ServedEndpoints?)services.GetService(typeof(ServedEndpoints))
         ?? throw new InvalidOperationException("The dynamic tools are not registered: call WithToolMode when configuring the MCP server.");
 
-    private static JsonElement Parse(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
+    private static JsonElement Parse(string json) => JsonElement.Parse(json);
 }
