@@ -26,30 +26,30 @@ internal static class HostStartupBenchmark
     public static async Task<int> RunAsync(IReadOnlyList<HostUnderTest> hosts, int runs, int warmups)
     {
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Spawn → tools/list answered, {runs} runs after {warmups} warm-up runs per host (ms)."));
+            $"Spawn → tools/list answered, {runs} runs after {warmups} warm-up runs per host, the hosts taking turns (ms)."));
         Console.WriteLine();
         Console.WriteLine("| host | tools | median | min | p90 | max | median to initialize answer | median CPU time used (user+sys) |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var host in hosts)
+        // Round robin (each run starts every host once, in turn), so a burst of the machine's other load falls on all
+        // of them alike rather than on whichever host was being measured at the time.
+        var samples = hosts.Select(static _ => new HostSamples()).ToList();
+        for (var run = 0; run < warmups + runs; run++)
         {
-            var toolsList = new List<double>();
-            var initialize = new List<double>();
-            var cpu = new List<double>();
-            var tools = 0;
-            for (var run = 0; run < warmups + runs; run++)
+            for (var index = 0; index < hosts.Count; index++)
             {
-                var (initializeMs, listMs, cpuMs, count) = await MeasureOnceAsync(host);
+                var (initializeMs, listMs, cpuMs, count) = await MeasureOnceAsync(hosts[index]);
                 if (run >= warmups)
                 {
-                    initialize.Add(initializeMs);
-                    cpu.Add(cpuMs);
-                    toolsList.Add(listMs);
-                    tools = count;
+                    samples[index].Add(initializeMs, listMs, cpuMs, count);
                 }
             }
+        }
 
+        for (var index = 0; index < hosts.Count; index++)
+        {
+            var (toolsList, initialize, cpu) = (samples[index].ToolsList, samples[index].Initialize, samples[index].Cpu);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| {host.Name} | {tools} | {Percentiles.Median(toolsList):0.0} | {toolsList.Min():0.0} | {Percentiles.Of(toolsList, 90):0.0} | {toolsList.Max():0.0} | {Percentiles.Median(initialize):0.0} | {Percentiles.Median(cpu):0.0} |"));
+                $"| {hosts[index].Name} | {samples[index].Tools} | {Percentiles.Median(toolsList):0.0} | {toolsList.Min():0.0} | {Percentiles.Of(toolsList, 90):0.0} | {toolsList.Max():0.0} | {Percentiles.Median(initialize):0.0} | {Percentiles.Median(cpu):0.0} |"));
         }
 
         return 0;
@@ -88,6 +88,25 @@ internal static class HostStartupBenchmark
         }
 
         return (initialize, toolsList, cpu, CountOccurrences(answer, "\"inputSchema\""));
+    }
+
+    private sealed class HostSamples
+    {
+        public List<double> ToolsList { get; } = [];
+
+        public List<double> Initialize { get; } = [];
+
+        public List<double> Cpu { get; } = [];
+
+        public int Tools { get; private set; }
+
+        public void Add(double initialize, double toolsList, double cpu, int tools)
+        {
+            Initialize.Add(initialize);
+            ToolsList.Add(toolsList);
+            Cpu.Add(cpu);
+            Tools = tools;
+        }
     }
 
     private static async Task<string> ReadAnswerAsync(Process process, string idMarker, CancellationToken cancellationToken)
