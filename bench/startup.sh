@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reproduces the "## Host" figures of docs/benchmarks.md:
-#   1. spawn → tools/list answered (median of 20 runs) for the JIT build and the Native AOT binary, each with the
+#   1. spawn → tools/list answered (median of 20 runs, the hosts taking turns) for the JIT build and the Native AOT binary, each with the
 #      Verity catalog and with a synthetic 1,000-endpoint catalog, side by side with two yardsticks built here too:
 #      the MCP C# SDK's smallest one-tool stdio server (bench/Reference.SmallestServer) and a trivial program that
 #      answers initialize and tools/list by hand (bench/Reference.Trivial), both Native AOT; and the binaries' sizes;
