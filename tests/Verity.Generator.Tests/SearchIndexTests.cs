@@ -117,6 +117,8 @@ public sealed class SearchIndexTests
         Assert.Equal(["call", "call", "call", "creat", "creat"], SearchTermsOf("calls called calling create created"));
         Assert.Equal(["item", "0003"], SearchTermsOf("the item0003"));
         Assert.Equal(["phon", "number"], SearchTermsOf("Phone-Numbers"));
+        // Short forms and near-synonyms meet the word an API uses.
+        Assert.Equal(["list", "repository", "organization", "creat", "creat"], SearchTermsOf("list repos of an org, add or create"));
     }
 
     private static IReadOnlyList<string> SearchTermsOf(string text) =>

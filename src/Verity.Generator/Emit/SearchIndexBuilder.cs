@@ -8,7 +8,8 @@ namespace Verity.Generator.Emit;
 /// <summary>
 /// Builds a catalog's search index at compile time (BM25F-style): each tool's name, tags, summary and the rest of its
 /// description are split into terms (<see cref="SearchTerms"/>, the runtime's own rules), weighted per field, and every
-/// (term, tool) pair gets its final score now, so the runtime only adds up the postings of a query's terms.
+/// (term, tool) pair gets its final score now, so the runtime only adds up the postings of a query's terms; each tool's
+/// title terms (its summary's) are listed too, for the runtime to see how closely a query paraphrases the summary.
 /// </summary>
 internal static class SearchIndexBuilder
 {
@@ -80,12 +81,42 @@ internal static class SearchIndexBuilder
         }
 
         starts.Add(postings.Count);
+        var (titleStarts, titleTerms) = TitleTerms(summaries, sortedTerms);
         return new SearchIndexModel(
             names,
             new EquatableArray<string>(summaries),
             sortedTerms.ToEquatableArray(),
             starts.ToEquatableArray(),
-            postings.ToEquatableArray());
+            postings.ToEquatableArray(),
+            titleStarts.ToEquatableArray(),
+            titleTerms.ToEquatableArray());
+    }
+
+    /// <summary>Per tool, the sorted positions of its summary's distinct words (numbers left out) among <paramref name="sortedTerms"/>.</summary>
+    private static (List<int> Starts, List<int> Terms) TitleTerms(string[] summaries, List<string> sortedTerms)
+    {
+        var starts = new List<int>(summaries.Length + 1);
+        var terms = new List<int>();
+        foreach (var summary in summaries)
+        {
+            starts.Add(terms.Count);
+            var positions = new SortedSet<int>();
+            foreach (var term in SearchTerms.Split(summary))
+            {
+                // A number in a summary names one thing ("operation #27"); it says nothing of what the tool does.
+                if (char.IsDigit(term[0]))
+                {
+                    continue;
+                }
+
+                positions.Add(sortedTerms.BinarySearch(term, StringComparer.Ordinal));
+            }
+
+            terms.AddRange(positions);
+        }
+
+        starts.Add(terms.Count);
+        return (starts, terms);
     }
 
     /// <summary>The generator writes a tool's description as its one-line summary, a blank line, then the rest.</summary>

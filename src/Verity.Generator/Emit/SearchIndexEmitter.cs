@@ -29,7 +29,7 @@ internal static class SearchIndexEmitter
         writer.Line("/// <summary>");
         writer.Line($"/// The search index of the {CSharp.Xml(names.FileName)} tools, for the dynamic tools: each tool's summary (catalog");
         writer.Line("/// order), the sorted terms of names, tags, summaries and descriptions, and per term the tools it occurs in with");
-        writer.Line("/// their precomputed BM25 score (times 1000), as pairs.");
+        writer.Line("/// their precomputed BM25 score (times 1000), as pairs; then per tool the positions of its summary's terms.");
         writer.Line("/// </summary>");
         writer.Line("public static global::Verity.Mcp.Tools.Search.EndpointSearchIndex CreateSearchIndex() =>");
         writer.Indent().Line("new(").Indent();
@@ -43,7 +43,9 @@ internal static class SearchIndexEmitter
         writer.Outdent().Line("},");
         Packed(writer, "new string[]", index.Terms, static term => CSharp.String(term), ",");
         Packed(writer, "new int[]", index.PostingStarts, Number, ",");
-        Packed(writer, "new int[]", index.Postings, Number, ");");
+        Packed(writer, "new int[]", index.Postings, Number, ",");
+        Packed(writer, "new int[]", index.TitleStarts, Number, ",");
+        Packed(writer, "new int[]", index.TitleTerms, Number, ");");
         writer.Outdent().Outdent();
         writer.Close();
         return writer.ToString();

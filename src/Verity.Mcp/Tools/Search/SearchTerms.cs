@@ -23,6 +23,18 @@ internal static class SearchTerms
         "while", "who", "will", "with", "you", "your",
     };
 
+    /// <summary>
+    /// Short forms and near-synonyms that APIs and the people describing a task use for the same thing, mapped (after
+    /// stemming) to one term, so "list pull requests of a repo" meets "List pull requests" of a tool tagged
+    /// "repos", and "add a comment" meets "Create a comment".
+    /// </summary>
+    private static readonly Dictionary<string, string> SameTerms = new(System.StringComparer.Ordinal)
+    {
+        ["repo"] = "repository",
+        ["org"] = "organization",
+        ["add"] = "creat",
+    };
+
     /// <summary>The terms of <paramref name="text"/>, in order, repeats kept (the index counts them).</summary>
     public static List<string> Split(string? text, int maxTerms = int.MaxValue)
     {
@@ -120,9 +132,11 @@ internal static class SearchTerms
         // A lone letter ("workspace's" → s, "e-mail" → e) matches too much to mean anything.
         if (!StopWords.Contains(text) && (text.Length > 1 || char.IsDigit(text[0])))
         {
-            terms.Add(char.IsDigit(text[0]) ? text : Stem(text));
+            terms.Add(char.IsDigit(text[0]) ? text : Canonical(Stem(text)));
         }
     }
+
+    private static string Canonical(string stem) => SameTerms.TryGetValue(stem, out var same) ? same : stem;
 
     private static bool EndsWithAny(string word, string first, string second, string third) =>
         word.EndsWith(first, System.StringComparison.Ordinal) || word.EndsWith(second, System.StringComparison.Ordinal)

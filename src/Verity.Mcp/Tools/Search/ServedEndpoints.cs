@@ -47,8 +47,8 @@ public sealed class ServedEndpoints
     public bool HasTag(string tag) => Tags.Contains(tag, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// The served tools that best match <paramref name="query"/>, best first: the BM25 scores of the query's terms
-    /// summed, times how many distinct query terms the tool matched; a query that is a tool's exact name puts that
+    /// The served tools that best match <paramref name="query"/>, best first (<see cref="EndpointSearchIndex.Rank"/>:
+    /// BM25 scores, terms matched and agreement with the tool's summary); a query that is a tool's exact name puts that
     /// tool first; ties keep catalog order. Only tools tagged <paramref name="tag"/> when one is given.
     /// </summary>
     public IReadOnlyList<EndpointSearchHit> Search(string query, string? tag, int limit)
@@ -66,11 +66,10 @@ public sealed class ServedEndpoints
         {
             var catalog = _catalogs[c];
             var count = catalog.Index.Count;
-            var scores = new int[count];
-            var matched = new int[count];
+            var ranks = new long[count];
             if (terms.Length > 0)
             {
-                catalog.Index.Score(terms, scores, matched);
+                catalog.Index.Rank(terms, ranks);
             }
 
             for (var d = 0; d < count; d++)
@@ -85,9 +84,9 @@ public sealed class ServedEndpoints
                 {
                     ranked.Add((long.MaxValue, c, d));
                 }
-                else if (scores[d] > 0)
+                else if (ranks[d] > 0)
                 {
-                    ranked.Add(((long)scores[d] * matched[d], c, d));
+                    ranked.Add((ranks[d], c, d));
                 }
             }
         }

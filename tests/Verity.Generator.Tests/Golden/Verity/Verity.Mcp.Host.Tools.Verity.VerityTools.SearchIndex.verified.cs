@@ -10,7 +10,7 @@ public static partial class VerityTools
     /// <summary>
     /// The search index of the verity.catalog.json tools, for the dynamic tools: each tool's summary (catalog
     /// order), the sorted terms of names, tags, summaries and descriptions, and per term the tools it occurs in with
-    /// their precomputed BM25 score (times 1000), as pairs.
+    /// their precomputed BM25 score (times 1000), as pairs; then per tool the positions of its summary's terms.
     /// </summary>
     public static global::Verity.Mcp.Tools.Search.EndpointSearchIndex CreateSearchIndex() =>
         new(
@@ -53,5 +53,14 @@ public static partial class VerityTools
                 2212, 9, 2212, 0, 1975, 0, 1975, 6, 1888, 9, 3019, 0, 1371, 2, 1659, 7, 1500, 11, 2005, 2, 1567, 5, 1531, 6, 2063, 3,
                 2916, 2, 1567, 0, 1975, 2, 1567, 2, 1567, 2, 1196, 6, 2063, 0, 1508, 7, 2968, 2, 2356, 3, 2226, 4, 2448, 2, 3378, 0,
                 1508, 3, 2226, 2, 1196, 5, 3097, 5, 3730, 6, 3792, 9, 3436, 0, 1975, 2, 1567, 0, 2130, 11, 2305,
+            },
+            new int[]
+            {
+                0, 5, 9, 15, 24, 29, 33, 38, 45, 47, 50, 53, 58,
+            },
+            new int[]
+            {
+                0, 1, 30, 45, 65, 0, 23, 28, 38, 0, 5, 37, 45, 55, 57, 0, 5, 20, 21, 30, 34, 48, 56, 58, 5, 13, 23, 38, 56, 5, 23, 59,
+                60, 5, 25, 47, 53, 61, 8, 10, 31, 32, 37, 45, 54, 10, 11, 6, 10, 19, 10, 15, 24, 5, 30, 37, 45, 65,
             });
 }
