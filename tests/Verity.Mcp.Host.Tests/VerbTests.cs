@@ -32,6 +32,23 @@ public sealed class VerbTests(DevStackFixture fixture)
         Assert.Contains("404", string.Join("\n", failed.StdoutLines), StringComparison.Ordinal);
     }
 
+    public static TheoryData<string> ToolModes => new() { "all", "dynamic", "auto" };
+
+    /// <summary>The person at the terminal names the tool: the tool mode is about what a client lists, not what call runs.</summary>
+    [Theory]
+    [MemberData(nameof(ToolModes))]
+    public async Task Call_runs_an_endpoint_tool_by_name_in_every_tool_mode(string mode)
+    {
+        var environment = fixture.ServerEnvironment(("VERITY_TOOL_MODE", mode), ("VERITY_TOOL_MODE_THRESHOLD", "1"));
+        await using var ok = HostProcess.Start(HostVariant.Jit, ["call", "get_agent", "--args", """{"agentId":"agt_01"}"""], environment);
+        Assert.True(await ok.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)) == 0, string.Join("\n", ok.StdoutLines.Concat(ok.StderrLines)));
+        Assert.Contains("agt_01", string.Join("\n", ok.StdoutLines), StringComparison.Ordinal);
+
+        await using var unknown = HostProcess.Start(HostVariant.Jit, ["call", "get_agents_everywhere"], environment);
+        Assert.Equal(2, await unknown.CloseInputAndWaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("There is no tool 'get_agents_everywhere'", string.Join("\n", unknown.StderrLines), StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(HostVariant.Names), MemberType = typeof(HostVariant))]
     public async Task Doctor_passes_against_the_dev_stack_without_showing_the_token(string variant)
