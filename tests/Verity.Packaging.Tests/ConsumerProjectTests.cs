@@ -68,6 +68,27 @@ public sealed partial class ConsumerProjectTests(PackagingFixture fixture)
     }
 
     [Fact]
+    public async Task Consumer_with_WithToolMode_serves_search_describe_and_call_in_dynamic_mode()
+    {
+        await using var server = await StartConsumerAsync(("VERITY_TOOL_MODE", "dynamic"));
+
+        var tools = await server.Client.ListToolsAsync();
+        Assert.Equal(["call_api_endpoint", "describe_api_endpoint", "search_api_endpoints"], tools.Select(tool => tool.Name).Order(StringComparer.Ordinal));
+
+        var found = await server.Client.CallToolAsync("search_api_endpoints", new Dictionary<string, object?> { ["query"] = "list the products of a category" });
+        Assert.False(found.IsError is true, Describe(found, server));
+        Assert.Equal("shop_list_products", found.StructuredContent!.Value.GetProperty("tools")[0].GetProperty("name").GetString());
+
+        var called = await server.Client.CallToolAsync("call_api_endpoint", new Dictionary<string, object?>
+        {
+            ["name"] = "shop_list_products",
+            ["arguments"] = new Dictionary<string, object?> { ["category"] = "books" },
+        });
+        Assert.False(called.IsError is true, Describe(called, server));
+        Assert.Contains("Dune", TextOf(called), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Consumer_tool_rejects_an_argument_against_the_catalog_schema_without_calling_the_api()
     {
         await using var server = await StartConsumerAsync();
@@ -116,14 +137,22 @@ public sealed partial class ConsumerProjectTests(PackagingFixture fixture)
     [GeneratedRegex(@"^\s*(?<file>\S+returns\.catalog\.json)\((?<line>\d+),(?<column>\d+)\): error VMCP005: (?<message>.*)$", RegexOptions.Multiline)]
     private static partial Regex BuildError();
 
-    private Task<StdioServer> StartConsumerAsync() =>
-        StdioServer.StartAsync("dotnet", [fixture.ConsumerAssembly], new Dictionary<string, string>
+    private Task<StdioServer> StartConsumerAsync(params (string Key, string Value)[] settings)
+    {
+        var environment = new Dictionary<string, string>
         {
             ["SHOP_BASE_URL"] = fixture.ShopApi.BaseUrl,
             ["CLERK_SECRET_KEY"] = fixture.Clerk.SecretKey,
             ["CLERK_API_URL"] = fixture.Clerk.BaseUrl,
             ["CLERK_USER_EMAIL"] = ClerkEmulatorSeed.AliceEmail,
-        });
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        return StdioServer.StartAsync("dotnet", [fixture.ConsumerAssembly], environment);
+    }
 
     private static string TextOf(CallToolResult result) =>
         string.Concat(result.Content.OfType<TextContentBlock>().Select(block => block.Text));

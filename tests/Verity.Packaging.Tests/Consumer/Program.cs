@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Shop.Tools;
 using Verity.Mcp.Auth;
 using Verity.Mcp.Http;
+using Verity.Mcp.Tools.Dynamic;
 
 var builder = Host.CreateApplicationBuilder(args);
 
@@ -19,6 +20,7 @@ builder.Services
     .AddMcpServer()
     .WithStdioServerTransport()
     .WithShopTools()
-    .WithReviewsTools();
+    .WithReviewsTools()
+    .WithToolMode();
 
 await builder.Build().RunAsync();
