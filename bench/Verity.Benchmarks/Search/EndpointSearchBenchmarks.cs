@@ -53,3 +53,46 @@ public class EndpointSearchLoadBenchmarks
             [new Verity.Mcp.Tools.EndpointToolSet(BenchCatalogs.Synthetic.ApiName, BenchCatalogs.Synthetic.Descriptors, BenchCatalogs.Synthetic.CreateSearchIndex)],
             _tools).Search("list items", tag: null, limit: 10).Count;
 }
+
+#if BENCH_GITHUB
+/// <summary>
+/// <c>search_api_endpoints</c> over GitHub's 1,186 tools (built with -p:BenchGitHub=true): task descriptions an
+/// assistant writes, a prefix and a tool's exact name; and the first search's load.
+/// </summary>
+[MemoryDiagnoser]
+[MedianColumn]
+[MinColumn]
+public class GitHubEndpointSearchBenchmarks
+{
+    private ServedEndpoints _github = null!;
+
+    [Params("create an issue in a repository", "list pull requests of a repo", "list workflow runs of a repository", "merg", "repos_get-content")]
+    public string Query { get; set; } = "create an issue in a repository";
+
+    [GlobalSetup]
+    public void Setup() => _github = BenchCatalogs.Served(BenchCatalogs.GitHub);
+
+    [Benchmark(Description = "search, GitHub (1,186 endpoints)")]
+    public int Search() => _github.Search(Query, tag: null, limit: 10).Count;
+
+    [Benchmark(Description = "search, GitHub (1,186 endpoints), tag filter")]
+    public int SearchTagged() => _github.Search(Query, tag: "repos", limit: 10).Count;
+}
+
+/// <summary>The first search's set-up over GitHub's tools: the generated index created and the served set built.</summary>
+[MemoryDiagnoser]
+[MedianColumn]
+public class GitHubEndpointSearchLoadBenchmarks
+{
+    private IReadOnlyList<ModelContextProtocol.Server.McpServerTool> _tools = null!;
+
+    [GlobalSetup]
+    public void Setup() => _tools = BenchCatalogs.GitHub.CreateTools();
+
+    [Benchmark(Description = "index created + served set built, GitHub (1,186 endpoints)")]
+    public int Load() =>
+        new ServedEndpoints(
+            [new Verity.Mcp.Tools.EndpointToolSet(BenchCatalogs.GitHub.ApiName, BenchCatalogs.GitHub.Descriptors, BenchCatalogs.GitHub.CreateSearchIndex)],
+            _tools).Search("create an issue in a repository", tag: null, limit: 10).Count;
+}
+#endif

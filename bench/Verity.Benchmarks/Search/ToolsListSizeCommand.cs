@@ -17,7 +17,7 @@ internal static class ToolsListSizeCommand
     {
         Console.WriteLine("| catalog | mode | client | tools/list bytes |");
         Console.WriteLine("|---|---|---|---:|");
-        foreach (var (label, catalog) in new[] { ("Verity (12 endpoints)", BenchCatalogs.Verity), ("synthetic (1,000 endpoints)", BenchCatalogs.Synthetic) })
+        foreach (var (label, catalog) in Catalogs())
         {
             foreach (var mode in new[] { "all", "dynamic", "auto" })
             {
@@ -33,12 +33,21 @@ internal static class ToolsListSizeCommand
             }
         }
 
-        foreach (var catalog in new[] { BenchCatalogs.Verity, BenchCatalogs.Synthetic })
+        foreach (var (_, catalog) in Catalogs())
         {
             var index = catalog.CreateSearchIndex();
             Console.WriteLine($"// {catalog.CatalogFileName}: search index of {index.Count:N0} tools, {index.TermCount:N0} terms");
         }
 
         return 0;
+    }
+
+    private static IEnumerable<(string Label, GeneratedCatalog Catalog)> Catalogs()
+    {
+        yield return ("Verity (12 endpoints)", BenchCatalogs.Verity);
+        yield return ("synthetic (1,000 endpoints)", BenchCatalogs.Synthetic);
+#if BENCH_GITHUB
+        yield return ("GitHub (1,186 endpoints)", BenchCatalogs.GitHub);
+#endif
     }
 }
