@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Verity.Mcp.Logging;
+using Verity.Mcp.NativeAot;
 
 namespace Verity.Mcp.Host.Configuration;
 
@@ -32,6 +33,16 @@ internal static class StderrLogging
             options.TimestampFormat = "HH:mm:ss.fff ";
             options.ColorBehavior = LoggerColorBehavior.Disabled;
         });
+
+        // The logging and console options every start reads (the console logger builds all three formatters), closed
+        // so Native AOT does not build their types at run time.
+        logging.Services
+            .AddClosedOptions<LoggerFilterOptions>()
+            .AddClosedOptions<LoggerFactoryOptions>()
+            .AddClosedOptions<ConsoleLoggerOptions>()
+            .AddClosedOptions<SimpleConsoleFormatterOptions>()
+            .AddClosedOptions<JsonConsoleFormatterOptions>()
+            .AddClosedOptions<ConsoleFormatterOptions>();
 
         // Last, so it wraps the console: no configured key or token reaches stderr, whatever text a line carries.
         logging.RedactSecrets();

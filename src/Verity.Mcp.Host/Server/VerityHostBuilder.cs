@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ModelContextProtocol.Server;
 using Verity.Common.Telemetry;
 using Verity.Mcp.Host.Configuration;
+using Verity.Mcp.NativeAot;
 
 namespace Verity.Mcp.Host.Server;
 
@@ -31,8 +34,21 @@ internal static class VerityHostBuilder
             builder.Services.AddOpenTelemetryExport(configuration, "verity-mcp", ServerIdentity.Version);
         }
 
+        AddClosedStartServices(builder.Services);
+
         return builder;
     }
+
+    /// <summary>
+    /// The options of the host and the SDK that every start resolves, registered as closed
+    /// types: from the open-generic registrations Native AOT would build each type at run time (measured, the largest
+    /// part of a start's CPU time).
+    /// </summary>
+    private static void AddClosedStartServices(IServiceCollection services) => services
+        .AddClosedOptions<HostOptions>()
+        .AddClosedOptions<ConsoleLifetimeOptions>()
+        .AddClosedOptions<MetricsOptions>()
+        .AddClosedOptions<McpServerOptions>();
 
     /// <summary>
     /// Builds the host and validates every option registered with ValidateOnStart now, so a bad setting surfaces as

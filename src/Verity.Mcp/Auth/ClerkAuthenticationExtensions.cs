@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Verity.Mcp.Http;
+using Verity.Mcp.NativeAot;
 using Verity.Mcp.Telemetry;
 
 namespace Verity.Mcp.Auth;
@@ -106,6 +107,7 @@ public static class ClerkAuthenticationExtensions
             return services;
         }
 
+        services.AddClosedOptions<ClerkOptions>().AddClosedOptions<SecretRedactionOptions>();
         services.AddOptions<ClerkOptions>()
             .Configure(options => ClerkOptionsBinder.Bind(configuration, options))
             .ValidateOnStart();

@@ -1,8 +1,11 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
+using Verity.Mcp.NativeAot;
+using Verity.Mcp.Tools.Dynamic;
 
 namespace Verity.Mcp.Clients;
 
@@ -14,8 +17,16 @@ public static class ClientProfileRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddClientProfileOptions();
-        builder.Services.TryAddSingleton<ClientToolLists>();
-        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<McpServerOptions>, ClientProfileToolsFilter>());
+        // Factories rather than constructor injection: Native AOT would otherwise close ILogger<> for them at run time
+        // and call the constructors through reflection, on every start.
+        builder.Services.TryAddSingleton(static services =>
+            new ClientToolLists(services.GetService<ILoggerFactory>()?.CreateLogger<ClientToolLists>(), services.GetService<TimeProvider>()));
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<McpServerOptions>, ClientProfileToolsFilter>(static services =>
+            new ClientProfileToolsFilter(
+                services.GetRequiredService<ClientToolLists>(),
+                services.GetRequiredService<IOptions<ClientProfileOptions>>(),
+                services.GetService<ILoggerFactory>()?.CreateLogger<ClientProfileToolsFilter>(),
+                services.GetService<ToolModeSelector>())));
         return builder;
     }
 
@@ -23,7 +34,7 @@ public static class ClientProfileRegistration
     public static IServiceCollection AddClientProfileOptions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<ClientProfileOptions>().ValidateOnStart();
+        services.AddClosedOptions<ClientProfileOptions>().AddOptions<ClientProfileOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ClientProfileOptions>, ConfigureClientProfileOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClientProfileOptions>, ClientProfileOptionsValidator>());
         return services;

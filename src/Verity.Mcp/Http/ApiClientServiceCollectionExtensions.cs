@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Verity.Mcp.NativeAot;
 using Verity.Mcp.Telemetry;
 using Verity.Mcp.Tools;
 
@@ -72,6 +73,7 @@ public static class ApiClientServiceCollectionExtensions
 
     private static IHttpClientBuilder AddPipeline(IServiceCollection services, IConfiguration configuration, ApiClientRegistration registration, string? defaultBaseUrl)
     {
+        services.AddClosedOptions<ApiClientOptions>().AddClosedOptions<SecretRedactionOptions>().AddClosedOptions<ToolResultTextOptions>();
         services.AddOptions<ApiClientOptions>(registration.OptionsName)
             .Configure(options =>
             {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Verity.Mcp.Http;
+using Verity.Mcp.NativeAot;
 
 namespace Verity.Mcp.Logging;
 
@@ -16,7 +17,7 @@ public static class SecretRedactionLoggingExtensions
     {
         ArgumentNullException.ThrowIfNull(logging);
         var services = logging.Services;
-        services.AddOptions<SecretRedactionOptions>();
+        services.AddClosedOptions<SecretRedactionOptions>();
         services.TryAddSingleton<SecretRedactor>();
 
         for (var i = 0; i < services.Count; i++)

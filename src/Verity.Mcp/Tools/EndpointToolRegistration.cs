@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol.Server;
 using Verity.Mcp.Clients;
+using Verity.Mcp.NativeAot;
 using Verity.Mcp.Tools.Dynamic;
 using Verity.Mcp.Tools.Search;
 
@@ -65,7 +66,7 @@ public static class EndpointToolRegistration
     public static IServiceCollection AddToolFilterOptions(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<ToolFilterOptions>().ValidateOnStart();
+        services.AddClosedOptions<ToolFilterOptions>().AddOptions<ToolFilterOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ToolFilterOptions>, ConfigureToolFilterOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ToolFilterOptions>, ToolFilterOptionsValidator>());
         return services;

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using Verity.Mcp.Clients;
+using Verity.Mcp.NativeAot;
 using Verity.Mcp.Tools.Search;
 
 namespace Verity.Mcp.Tools.Dynamic;
@@ -27,10 +29,11 @@ public static class ToolModeRegistration
             return builder;
         }
 
-        services.AddOptions<ToolModeOptions>().ValidateOnStart();
+        services.AddClosedOptions<ToolModeOptions>().AddOptions<ToolModeOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<ToolModeOptions>, ConfigureToolModeOptions>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ToolModeOptions>, ToolModeOptionsValidator>());
-        services.AddSingleton<ToolModeSelector>();
+        services.AddSingleton(static provider => new ToolModeSelector(
+            provider.GetRequiredService<IOptions<ToolModeOptions>>(), provider.GetService<ILoggerFactory>()?.CreateLogger<ToolModeSelector>()));
         services.AddSingleton(static provider => new ServedEndpoints(
             provider.GetServices<EndpointToolSet>(),
             provider.GetRequiredService<IOptions<McpServerOptions>>().Value.ToolCollection ?? []));
