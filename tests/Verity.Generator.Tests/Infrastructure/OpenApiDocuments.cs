@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using System.Text.Json;
+using Verity.Tests.Common;
 
 namespace Verity.Generator.Tests.Infrastructure;
 
@@ -9,6 +8,14 @@ namespace Verity.Generator.Tests.Infrastructure;
 /// </summary>
 public static class OpenApiDocuments
 {
+    private static readonly NpmProject Project = new(
+        ProjectDirectory,
+        reason => $"The OpenAPI document tests need npm on PATH to install the documents: {reason}. Run `npm ci --prefix {ProjectDirectory}` once.")
+    {
+        IgnoreScripts = true,
+        InstallTimeout = TimeSpan.FromMinutes(10),
+    };
+
     private static readonly Lazy<string> Installed = new(Install, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public static string ProjectDirectory => Path.Combine(RepositoryPaths.TestProjectDirectory, "OpenApiDocuments");
@@ -26,69 +33,10 @@ public static class OpenApiDocuments
 
     private static string PathOf(string package, string file) => Path.Combine(Installed.Value, package, file);
 
+    /// <summary>Installs on a pool thread, so blocking on it cannot deadlock the test framework's synchronization context.</summary>
     private static string Install()
     {
-        var modules = Path.Combine(ProjectDirectory, "node_modules");
-        if (IsInstalled(modules))
-        {
-            return modules;
-        }
-
-        var start = new ProcessStartInfo("npm", "ci --no-audit --no-fund --ignore-scripts")
-        {
-            WorkingDirectory = ProjectDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (System.ComponentModel.Win32Exception exception)
-        {
-            throw new InvalidOperationException(
-                $"The OpenAPI document tests need npm on PATH to install the documents: {exception.Message}. Run `npm ci --prefix {ProjectDirectory}` once.", exception);
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            if (!process.WaitForExit(TimeSpan.FromMinutes(10)))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new InvalidOperationException($"`npm ci` in {ProjectDirectory} took over 10 minutes.");
-            }
-
-            if (process.ExitCode != 0 || !IsInstalled(modules))
-            {
-                throw new InvalidOperationException($"`npm ci` in {ProjectDirectory} failed ({process.ExitCode}).\n{stdout.Result}\n{stderr.Result}");
-            }
-        }
-
-        return modules;
-    }
-
-    /// <summary>Every package of package.json installed at exactly its pinned version.</summary>
-    private static bool IsInstalled(string modules)
-    {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(ProjectDirectory, "package.json")));
-        foreach (var dependency in manifest.RootElement.GetProperty("dependencies").EnumerateObject())
-        {
-            var installed = Path.Combine(modules, dependency.Name, "package.json");
-            if (!File.Exists(installed))
-            {
-                return false;
-            }
-
-            using var package = JsonDocument.Parse(File.ReadAllText(installed));
-            if (package.RootElement.GetProperty("version").GetString() != dependency.Value.GetString())
-            {
-                return false;
-            }
-        }
-
-        return true;
+        Task.Run(Project.EnsureInstalledAsync).GetAwaiter().GetResult();
+        return Project.ModulesDirectory;
     }
 }

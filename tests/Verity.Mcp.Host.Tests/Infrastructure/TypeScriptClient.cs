@@ -1,7 +1,7 @@
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Verity.Tests.Common;
 
 namespace Verity.Mcp.Host.Tests.Infrastructure;
 
@@ -14,13 +14,15 @@ namespace Verity.Mcp.Host.Tests.Infrastructure;
 /// </summary>
 public static class TypeScriptClient
 {
-    private static readonly SemaphoreSlim InstallGate = new(1, 1);
-    private static bool _installed;
+    private static readonly NpmProject Project = new(
+        FindProjectDirectory(),
+        reason => $"The TypeScript client test needs npm on PATH (Node.js 18 or later; it installs Node 22 itself): {reason}. "
+            + $"Install Node.js, or run `npm ci --prefix {FindProjectDirectory()}` once.");
 
-    public static string ProjectDirectory { get; } = FindProjectDirectory();
+    public static string ProjectDirectory => Project.Directory;
 
     /// <summary>The Node 22 executable that the npm package <c>node</c> installs.</summary>
-    public static string NodeExecutable => Path.Combine(ProjectDirectory, "node_modules", "node", "bin", "node");
+    public static string NodeExecutable => Project.NodeExecutable;
 
     /// <summary>Starts <paramref name="server"/> through the SDK's stdio transport, lists the tools and makes each call in order.</summary>
     public static async Task<TypeScriptClientReport> CallToolsAsync(
@@ -67,69 +69,7 @@ public static class TypeScriptClient
         }
     }
 
-    internal static async Task EnsureInstalledAsync()
-    {
-        await InstallGate.WaitAsync();
-        try
-        {
-            if (_installed || IsInstalled())
-            {
-                _installed = true;
-                return;
-            }
-
-            (int ExitCode, string Stdout, string Stderr) run;
-            try
-            {
-                run = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], TimeSpan.FromMinutes(5));
-            }
-            catch (System.ComponentModel.Win32Exception exception)
-            {
-                throw new InvalidOperationException(
-                    $"The TypeScript client test needs npm on PATH (Node.js 18 or later; it installs Node 22 itself): {exception.Message}. "
-                    + $"Install Node.js, or run `npm ci --prefix {ProjectDirectory}` once.", exception);
-            }
-
-            if (run.ExitCode != 0 || !IsInstalled())
-            {
-                throw new InvalidOperationException(
-                    $"`npm ci` in {ProjectDirectory} failed ({run.ExitCode}); run it there by hand to see why.\n{run.Stdout}\n{run.Stderr}");
-            }
-
-            _installed = true;
-        }
-        finally
-        {
-            InstallGate.Release();
-        }
-    }
-
-    /// <summary>True when every dependency in package.json is installed at exactly its pinned version.</summary>
-    private static bool IsInstalled()
-    {
-        if (!File.Exists(NodeExecutable))
-        {
-            return false;
-        }
-
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(ProjectDirectory, "package.json")));
-        foreach (var dependency in manifest.RootElement.GetProperty("dependencies").EnumerateObject())
-        {
-            var installed = Path.Combine([ProjectDirectory, "node_modules", .. dependency.Name.Split('/'), "package.json"]);
-            if (!File.Exists(installed))
-            {
-                return false;
-            }
-
-            using var package = JsonDocument.Parse(File.ReadAllText(installed));
-            if (package.RootElement.GetProperty("version").GetString() != dependency.Value.GetString())
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    internal static Task EnsureInstalledAsync() => Project.EnsureInstalledAsync();
 
     /// <summary>The machine's environment without its own CLERK_* and VERITY_* settings, plus <paramref name="settings"/> (as <see cref="HostProcess"/> does).</summary>
     private static JsonObject ServerEnvironment(IReadOnlyDictionary<string, string?> settings)
@@ -156,36 +96,8 @@ public static class TypeScriptClient
         return environment;
     }
 
-    internal static async Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = ProjectDirectory,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var cancellation = new CancellationTokenSource(timeout);
-        try
-        {
-            await process.WaitForExitAsync(cancellation.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout}.\n{await stderr}");
-        }
-
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    internal static Task<(int ExitCode, string Stdout, string Stderr)> RunAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout) =>
+        Project.RunAsync(fileName, arguments, timeout);
 
     private static string FindProjectDirectory([CallerFilePath] string here = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "TypeScriptClient"));
