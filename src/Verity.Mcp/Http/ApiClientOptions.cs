@@ -19,7 +19,7 @@ public sealed class ApiClientOptions
     public string? ApiName { get; set; }
 
     /// <summary>The configuration keys this API's settings are read from, named in every message about them.</summary>
-    public ApiSettingNames Settings { get; set; } = ApiSettingNames.WithPrefix("API");
+    public ApiSettingNames Settings { get; set; } = ApiSettingNames.Unregistered;
 
     /// <summary>Absolute http(s) URL; request paths are appended to it, keeping its own path (e.g. <c>https://x/v2</c>).</summary>
     public string? BaseUrl { get; set; }

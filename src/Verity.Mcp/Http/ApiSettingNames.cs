@@ -9,6 +9,9 @@ namespace Verity.Mcp.Http;
 /// </summary>
 public sealed record ApiSettingNames(string BaseUrl, string TimeoutSeconds, string MaxResponseBytes, string ApiKey)
 {
+    /// <summary>The keys named where no registration says which (an unregistered API's options, a bare mapper).</summary>
+    internal static ApiSettingNames Unregistered { get; } = WithPrefix("API");
+
     public static ApiSettingNames WithPrefix(string prefix)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(prefix);

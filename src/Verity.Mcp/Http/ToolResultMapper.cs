@@ -39,7 +39,7 @@ public sealed class ToolResultMapper : IToolResultMapper
         ArgumentNullException.ThrowIfNull(redactor);
         _redactor = redactor;
         _settingsByApi = settingsByApi;
-        _defaultSettings = defaultSettings ?? settingsByApi.Values.FirstOrDefault() ?? ApiSettingNames.WithPrefix("API");
+        _defaultSettings = defaultSettings ?? settingsByApi.Values.FirstOrDefault() ?? ApiSettingNames.Unregistered;
         _checkCommand = checkCommand;
     }
 
